@@ -1,0 +1,108 @@
+/**
+ * The Hono router: health, the landing page, and `/mcp` handed to the session Durable Object
+ * named by `Mcp-Session-Id`. One Durable Object call per MCP request.
+ */
+import { isInitializeRequest } from "@modelcontextprotocol/sdk/types.js";
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { cors } from "hono/cors";
+import { secureHeaders } from "hono/secure-headers";
+import { jsonRpcError } from "../mcp/errors";
+import { SERVER_VERSION } from "../mcp/server";
+import { NEW_SESSION_HEADER, OWNER_HEADER } from "../mcp/session";
+import { defaultNetwork, readNetworks } from "../solana/networks";
+import { tools } from "../tools";
+import { hostGuard, splitList } from "./host-guard";
+import { Landing } from "./landing";
+
+/** Largest MCP request body accepted; checked before anything is parsed. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+/** Session ids are random UUIDs; anything else cannot name a session. */
+const SESSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export interface AppVariables {
+  /** Who is calling, as established by the auth layer; sessions belong to it. */
+  caller: string;
+}
+
+type AppEnv = { Bindings: Env; Variables: AppVariables };
+
+export function createApp(): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.get("/health", (c) => {
+    const networks = readNetworks(c.env);
+    return c.json({
+      status: "ok",
+      version: SERVER_VERSION,
+      network: defaultNetwork(c.env, networks),
+      networks: [...networks.keys()],
+    });
+  });
+
+  app.get("/", secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'none'"], styleSrc: ["'unsafe-inline'"] } }), (c) => {
+    const url = new URL(c.req.url);
+    return c.html(
+      <Landing
+        mcpUrl={`${url.origin}/mcp`}
+        network={defaultNetwork(c.env, readNetworks(c.env))}
+        tools={tools.map(({ name, title, description }) => ({ name, title, description }))}
+      />,
+    );
+  });
+
+  app.use(
+    "/mcp",
+    hostGuard((env) => ({
+      allowedHostnames: splitList(env.ALLOWED_HOSTNAMES),
+      allowedOrigins: splitList(env.ALLOWED_ORIGINS),
+    })),
+    cors({
+      origin: (origin) => origin,
+      allowMethods: ["GET", "POST", "DELETE", "OPTIONS"],
+      allowHeaders: ["Content-Type", "Authorization", "Mcp-Session-Id", "Mcp-Protocol-Version", "Last-Event-ID"],
+      exposeHeaders: ["Mcp-Session-Id", "WWW-Authenticate", "Server-Timing"],
+      maxAge: 86400,
+    }),
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => jsonRpcError(413, -32000, `Request body is larger than ${MAX_BODY_BYTES} bytes.`),
+    }),
+  );
+
+  app.on(["GET", "POST", "DELETE"], "/mcp", async (c) => {
+    const sessionId = c.req.header("mcp-session-id");
+    const headers = new Headers(c.req.raw.headers);
+    headers.set(OWNER_HEADER, c.get("caller") ?? "anonymous");
+    headers.delete(NEW_SESSION_HEADER);
+
+    if (sessionId !== undefined) {
+      if (!SESSION_ID.test(sessionId)) return jsonRpcError(404, -32001, "Session not found.");
+      return c.env.MCP_SESSION.getByName(sessionId).fetch(new Request(c.req.raw, { headers }));
+    }
+    if (c.req.method !== "POST") {
+      return jsonRpcError(400, -32000, "Bad Request: Mcp-Session-Id header is required.");
+    }
+    // No session yet: only an initialize may start one, so look before creating anything.
+    const body = await c.req.text();
+    if (!startsSession(body)) {
+      return jsonRpcError(400, -32000, "Bad Request: Mcp-Session-Id header is required (only initialize starts a session).");
+    }
+    headers.set(NEW_SESSION_HEADER, "1");
+    const session = c.env.MCP_SESSION.getByName(crypto.randomUUID());
+    return session.fetch(new Request(c.req.raw, { headers, body }));
+  });
+
+  app.all("/mcp", (c) => jsonRpcError(405, -32000, "Method not allowed.", { allow: "GET, POST, DELETE, OPTIONS" }));
+
+  return app;
+}
+
+function startsSession(body: string): boolean {
+  try {
+    const parsed: unknown = JSON.parse(body);
+    return Array.isArray(parsed) ? parsed.some(isInitializeRequest) : isInitializeRequest(parsed);
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * Host and Origin validation against DNS rebinding. Loopback hosts are always served (local
+ * development); any other host must be one of the configured hostnames. A browser Origin must be
+ * loopback, the server's own host, or a configured origin.
+ */
+import type { MiddlewareHandler } from "hono";
+import { jsonRpcError } from "../mcp/errors";
+
+const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);
+
+export function isLoopbackHostname(hostname: string): boolean {
+  return LOOPBACK.has(hostname.toLowerCase());
+}
+
+/** The hostname of a `Host` header value (without port), or undefined when it does not parse. */
+export function hostnameOf(host: string): string | undefined {
+  try {
+    return new URL(`http://${host}`).hostname.toLowerCase();
+  } catch {
+    return undefined;
+  }
+}
+
+export function splitList(value: string | undefined): string[] {
+  return (value ?? "")
+    .split(",")
+    .map((item) => item.trim().toLowerCase())
+    .filter(Boolean);
+}
+
+export interface HostGuardOptions {
+  /** Hostnames served besides loopback, e.g. `mcp.example.com`. */
+  allowedHostnames: string[];
+  /** Browser origins allowed besides loopback and the server's own, e.g. `https://app.example.com`. */
+  allowedOrigins: string[];
+}
+
+/** Pure policy: whether a request with these Host and Origin headers may be served. */
+export function checkHostAndOrigin(
+  host: string | null,
+  origin: string | null,
+  options: HostGuardOptions,
+): { ok: true } | { ok: false; reason: string } {
+  const hostname = host ? hostnameOf(host) : undefined;
+  if (!hostname) return { ok: false, reason: "Missing or malformed Host header." };
+  const local = isLoopbackHostname(hostname);
+  if (!local && !options.allowedHostnames.includes(hostname)) {
+    return { ok: false, reason: `Host "${hostname}" is not served here.` };
+  }
+  if (origin === null) return { ok: true };
+  let originUrl: URL;
+  try {
+    originUrl = new URL(origin);
+  } catch {
+    return { ok: false, reason: "Malformed Origin header." };
+  }
+  if (originUrl.protocol !== "http:" && originUrl.protocol !== "https:") {
+    return { ok: false, reason: "Origin must be an http(s) origin." };
+  }
+  const originHost = originUrl.hostname.toLowerCase();
+  if (isLoopbackHostname(originHost) && local) return { ok: true };
+  if (originHost === hostname && !local) return { ok: true };
+  if (options.allowedOrigins.includes("*") && !local) return { ok: true };
+  if (options.allowedOrigins.includes(originUrl.origin.toLowerCase())) return { ok: true };
+  return { ok: false, reason: `Origin "${originUrl.origin}" is not allowed.` };
+}
+
+/** Rejects requests whose Host or Origin fails {@link checkHostAndOrigin} with 403. */
+export function hostGuard(options: (env: Env) => HostGuardOptions): MiddlewareHandler<{ Bindings: Env }> {
+  return async (c, next) => {
+    const verdict = checkHostAndOrigin(
+      c.req.header("host") ?? new URL(c.req.url).host,
+      c.req.header("origin") ?? null,
+      options(c.env),
+    );
+    if (!verdict.ok) return jsonRpcError(403, -32000, `Forbidden: ${verdict.reason}`);
+    await next();
+  };
+}

@@ -1,0 +1,168 @@
+/**
+ * Streamable HTTP (MCP 2025-11-25, also 2025-06-18 and 2025-03-26) for one session, living in the
+ * session's Durable Object. A POST's answer is plain JSON unless the server has something to
+ * stream first (a progress or log notification tied to the request); then the answer becomes an
+ * SSE stream. This keeps the common call to one JSON body and no storage at all.
+ */
+import type { Transport, TransportSendOptions } from "@modelcontextprotocol/sdk/shared/transport.js";
+import {
+  isJSONRPCErrorResponse,
+  isJSONRPCRequest,
+  isJSONRPCResultResponse,
+  type JSONRPCMessage,
+  type MessageExtraInfo,
+  type RequestId,
+} from "@modelcontextprotocol/sdk/types.js";
+import { SseStream } from "./sse";
+
+/** Finished streams kept for late resumption; the oldest is forgotten first. */
+const FINISHED_STREAMS_KEPT = 32;
+/** The first protocol version whose clients expect an SSE priming event. */
+const PRIMING_SINCE = "2025-11-25";
+
+/** The answer to one POST, waiting for its responses. */
+interface Exchange {
+  pending: Set<RequestId>;
+  responses: JSONRPCMessage[];
+  batch: boolean;
+  acceptsSse: boolean;
+  stream?: SseStream;
+  respond(response: Response): void;
+}
+
+export function jsonResponse(body: unknown, status = 200, headers: HeadersInit = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { "content-type": "application/json", ...headers },
+  });
+}
+
+const SSE_HEADERS = {
+  "content-type": "text/event-stream",
+  "cache-control": "no-cache, no-transform",
+  "x-accel-buffering": "no",
+};
+
+export class SessionTransport implements Transport {
+  sessionId?: string;
+  onmessage?: (message: JSONRPCMessage, extra?: MessageExtraInfo) => void;
+  onclose?: () => void;
+  onerror?: (error: Error) => void;
+
+  /** The negotiated protocol version, which decides whether SSE streams start with a priming event. */
+  protocolVersion?: string;
+
+  private readonly exchanges = new Map<RequestId, Exchange>();
+  private readonly streams = new Map<string, SseStream>();
+  private standalone?: SseStream;
+  private streamCounter = 0;
+
+  async start(): Promise<void> {}
+
+  async close(): Promise<void> {
+    for (const stream of this.streams.values()) stream.finish();
+    this.streams.clear();
+    this.exchanges.clear();
+    this.standalone = undefined;
+    this.onclose?.();
+  }
+
+  async send(message: JSONRPCMessage, options?: TransportSendOptions): Promise<void> {
+    const isResponse = isJSONRPCResultResponse(message) || isJSONRPCErrorResponse(message);
+    const relatedId: RequestId | undefined = isResponse ? (message.id ?? undefined) : options?.relatedRequestId;
+    const exchange = relatedId === undefined ? undefined : this.exchanges.get(relatedId);
+    if (relatedId === undefined || !exchange) {
+      // Not tied to a request in flight: it goes on the standalone GET stream, if one is open.
+      if (!isResponse) this.standalone?.write(message);
+      return;
+    }
+    if (!isResponse) {
+      this.streamOrDrop(exchange, message);
+      return;
+    }
+    exchange.pending.delete(relatedId);
+    this.exchanges.delete(relatedId);
+    if (exchange.stream) exchange.stream.write(message);
+    else exchange.responses.push(message);
+    if (exchange.pending.size > 0) return;
+    if (exchange.stream) {
+      exchange.stream.finish();
+    } else {
+      exchange.respond(jsonResponse(exchange.batch ? exchange.responses : exchange.responses[0]));
+    }
+  }
+
+  /**
+   * Feeds one POST's messages to the server and resolves with the HTTP answer: 202 for
+   * notifications and responses alone, else JSON or an SSE stream.
+   */
+  handlePost(
+    messages: JSONRPCMessage[],
+    options: { batch: boolean; acceptsSse: boolean; extra: MessageExtraInfo },
+  ): Promise<Response> {
+    const requestIds = messages.filter(isJSONRPCRequest).map((request) => request.id);
+    if (requestIds.length === 0) {
+      for (const message of messages) this.onmessage?.(message, options.extra);
+      return Promise.resolve(new Response(null, { status: 202 }));
+    }
+    return new Promise<Response>((resolve) => {
+      const exchange: Exchange = {
+        pending: new Set(requestIds),
+        responses: [],
+        batch: options.batch,
+        acceptsSse: options.acceptsSse,
+        respond: resolve,
+      };
+      for (const id of requestIds) this.exchanges.set(id, exchange);
+      for (const message of messages) this.onmessage?.(message, options.extra);
+    });
+  }
+
+  /** The standalone GET stream, or a resumed stream when `lastEventId` names one still known. */
+  handleGet(lastEventId: string | null): Response {
+    if (lastEventId) {
+      const stream = this.streams.get(SseStream.streamIdOf(lastEventId));
+      if (stream) {
+        return new Response(stream.open({ priming: false, afterEventId: lastEventId }), { headers: SSE_HEADERS });
+      }
+    }
+    if (this.standalone?.isAttached) {
+      return jsonResponse(
+        { jsonrpc: "2.0", id: null, error: { code: -32000, message: "Conflict: this session already has an open GET stream." } },
+        409,
+      );
+    }
+    this.standalone ??= this.newStream();
+    return new Response(this.standalone.open({ priming: this.wantsPriming() }), { headers: SSE_HEADERS });
+  }
+
+  /** A notification tied to a request turns its answer into an SSE stream, if the client takes one. */
+  private streamOrDrop(exchange: Exchange, message: JSONRPCMessage): void {
+    if (!exchange.stream) {
+      if (!exchange.acceptsSse) return;
+      exchange.stream = this.newStream();
+      exchange.respond(new Response(exchange.stream.open({ priming: this.wantsPriming() }), { headers: SSE_HEADERS }));
+      for (const earlier of exchange.responses) exchange.stream.write(earlier);
+      exchange.responses = [];
+    }
+    exchange.stream.write(message);
+  }
+
+  private newStream(): SseStream {
+    const stream = new SseStream(`${this.sessionId ?? "s"}-${++this.streamCounter}`);
+    this.streams.set(stream.id, stream);
+    this.forgetOldStreams();
+    return stream;
+  }
+
+  private forgetOldStreams(): void {
+    const finished = [...this.streams.values()].filter((stream) => stream.isFinished);
+    for (const stream of finished.slice(0, Math.max(0, finished.length - FINISHED_STREAMS_KEPT))) {
+      this.streams.delete(stream.id);
+    }
+  }
+
+  private wantsPriming(): boolean {
+    return (this.protocolVersion ?? "") >= PRIMING_SINCE;
+  }
+}

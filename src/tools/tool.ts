@@ -1,0 +1,46 @@
+/**
+ * The shape every tool has: its schema, description and handler in one object, independent of
+ * the transport, so that the session lane (SDK v1) and a future stateless lane serve the same catalog.
+ */
+import type { ToolAnnotations } from "@modelcontextprotocol/sdk/types.js";
+import type { z } from "zod";
+import type { Commitment, SolanaService } from "../solana/service";
+
+/** What a tool may use while it runs, given by the session that called it. */
+export interface ToolContext {
+  solana: SolanaService;
+  /** Session defaults that apply when a call omits them. */
+  defaults: { network?: string; commitment?: Commitment; maxAgeSeconds?: number };
+  /** Sends an MCP log message tied to this call (filtered by the client's `logging/setLevel`). */
+  log(level: "debug" | "info" | "warning" | "error", data: unknown): Promise<void>;
+  signal: AbortSignal;
+}
+
+export interface ToolOutput<Out> {
+  /** Compact text for the model, summary first. */
+  text: string;
+  structured: Out;
+}
+
+export interface Tool<In extends z.ZodRawShape = z.ZodRawShape, Out extends z.ZodRawShape = z.ZodRawShape> {
+  name: string;
+  title: string;
+  description: string;
+  inputSchema: In;
+  outputSchema: Out;
+  annotations: ToolAnnotations;
+  handler(args: z.infer<z.ZodObject<In>>, ctx: ToolContext): Promise<ToolOutput<z.infer<z.ZodObject<Out>>>>;
+}
+
+/** Identity helper that keeps each tool's input and output types tied to its schemas. */
+export function defineTool<In extends z.ZodRawShape, Out extends z.ZodRawShape>(tool: Tool<In, Out>): Tool<In, Out> {
+  return tool;
+}
+
+/** Read-only tools that ask a remote chain: every tool in this catalog today. */
+export const READ_ONLY_REMOTE: ToolAnnotations = {
+  readOnlyHint: true,
+  destructiveHint: false,
+  idempotentHint: true,
+  openWorldHint: true,
+};
