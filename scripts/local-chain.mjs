@@ -869,11 +869,15 @@ function bigintReplacer(_key, value) {
 }
 
 // Allow `node scripts/local-chain.mjs` to run a chain on its own (port from LOCAL_RPC_PORT or 8899).
+// With --json, progress goes to stderr and one line `LOCAL_CHAIN {json}` to stdout, for tests.
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-	const chain = await startLocalChain({ port: Number(process.env.LOCAL_RPC_PORT ?? 8899) });
-	console.log(
-		JSON.stringify({ rpcUrl: chain.rpcUrl, backend: chain.backend, demo: chain.demo }, null, 2),
-	);
+	const json = process.argv.includes("--json");
+	const chain = await startLocalChain({
+		port: Number(process.env.LOCAL_RPC_PORT ?? 8899),
+		log: json ? (m) => console.error(m) : console.log,
+	});
+	const facts = { rpcUrl: chain.rpcUrl, backend: chain.backend, demo: chain.demo };
+	console.log(json ? `LOCAL_CHAIN ${JSON.stringify(facts)}` : JSON.stringify(facts, null, 2));
 	const shutdown = () => chain.stop().then(() => process.exit(0));
 	process.once("SIGINT", shutdown);
 	process.once("SIGTERM", shutdown);

@@ -14,6 +14,7 @@ import { isServiceError } from "../solana/errors";
 import type { SolanaService } from "../solana/service";
 import { tools } from "../tools";
 import type { ToolContext } from "../tools/tool";
+import { registerResourcesAndPrompts } from "./catalog";
 
 export const SERVER_NAME = "solana-edge-mcp";
 export const SERVER_VERSION = "0.1.0";
@@ -101,5 +102,6 @@ export function createMcpServer(session: SessionBinding): McpServer {
       },
     );
   }
+  registerResourcesAndPrompts(server, session);
   return server;
 }

@@ -10,6 +10,28 @@ import { createResilientTransport } from "./transport";
 export type Commitment = "processed" | "confirmed" | "finalized";
 export const COMMITMENTS = ["processed", "confirmed", "finalized"] as const;
 
+/** Where a value came from, reported in every result. */
+export interface CacheInfo {
+  /** True when the value was served from the shared cache without asking the RPC node. */
+  hit: boolean;
+  /** Seconds since the value was fetched from the RPC node. */
+  ageSeconds: number;
+}
+
+/** One cacheable read: what it is, where it was read and how fresh it must be. */
+export interface CachedRead {
+  network: Network;
+  commitment: Commitment;
+  /** The kind of value, e.g. "balance", "account", "token-balances", "transaction". */
+  kind: string;
+  /** What identifies the value within its kind, e.g. the address. */
+  key: string;
+  /** Oldest acceptable age; 0 bypasses the cache. Defaults to the commitment's maximum age. */
+  maxAgeSeconds?: number;
+  /** Values that can never change (finalized transactions) may live long. */
+  immutable?: boolean;
+}
+
 export interface SolanaService {
   /** Networks with at least one RPC endpoint configured. */
   readonly networks: Network[];
@@ -17,6 +39,11 @@ export interface SolanaService {
   /** The configured network a call asked for, or the default; an error names the configured ones. */
   resolveNetwork(requested?: string): Network;
   rpc(network: Network): Rpc<SolanaRpcApi>;
+  /**
+   * Reads through the shared cache: a fresh cached value is returned as is, else `load` runs
+   * and its result is stored. The value must be JSON-safe (u64 amounts as decimal strings).
+   */
+  cached<T>(read: CachedRead, load: () => Promise<{ value: T; slot: number }>): Promise<{ value: T; slot: number; cache: CacheInfo }>;
   /** Upstream HTTP requests made through this service so far (for logs and benchmarks). */
   readonly upstreamRequests: number;
 }
@@ -53,6 +80,10 @@ export function createSolanaService(env: Env, options: SolanaServiceOptions = {}
         );
       }
       return network;
+    },
+    async cached(_read, load) {
+      const { value, slot } = await load();
+      return { value, slot, cache: { hit: false, ageSeconds: 0 } };
     },
     rpc(network) {
       let client = clients.get(network);

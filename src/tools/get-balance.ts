@@ -26,6 +26,7 @@ export const getBalance = defineTool({
     const net = ctx.solana.resolveNetwork(args.network ?? ctx.defaults.network);
     const level = args.commitment ?? ctx.defaults.commitment ?? "confirmed";
     const account: Address = toAddress(args.address);
+    await ctx.log("debug", { rpc: "getBalance", network: net, commitment: level });
     const { context, value } = await ctx.solana
       .rpc(net)
       .getBalance(account, { commitment: level })

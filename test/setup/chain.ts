@@ -1,0 +1,20 @@
+/** Starts a seeded local chain for the workerd tests and provides its URL and demo facts. */
+import type { TestProject } from "vitest/node";
+import { startChainProcess } from "../support/local-chain";
+import type { Demo } from "./demo";
+
+declare module "vitest" {
+  interface ProvidedContext {
+    rpcUrl: string;
+    demo: Demo;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const chain = await startChainProcess();
+  project.provide("rpcUrl", chain.rpcUrl);
+  project.provide("demo", chain.demo);
+  return async () => {
+    await chain.stop();
+  };
+}

@@ -1,0 +1,43 @@
+import { cloudflareTest } from "@cloudflare/vitest-plugin";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        // Units, tools and the session Durable Object, in workerd, against a real local chain.
+        plugins: [
+          cloudflareTest(({ inject }) => ({
+            wrangler: { configPath: "./wrangler.toml" },
+            miniflare: {
+              bindings: {
+                SOLANA_RPC_LOCALNET: inject<string>("rpcUrl"),
+                DEFAULT_NETWORK: "localnet",
+                AUTH_MODE: "none",
+                RPC_TIMEOUT_MS: "3000",
+              },
+            },
+          })),
+        ],
+        test: {
+          name: "workers",
+          include: ["src/**/*.test.ts", "src/**/*.test.tsx"],
+          globalSetup: ["test/setup/chain.ts"],
+          testTimeout: 20_000,
+        },
+      },
+      {
+        // The real MCP SDK client over HTTP against `wrangler dev` and Surfnet.
+        test: {
+          name: "e2e",
+          include: ["test/e2e/**/*.test.ts"],
+          environment: "node",
+          globalSetup: ["test/setup/server.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
