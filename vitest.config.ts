@@ -1,8 +1,13 @@
 import { cloudflareTest } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 
+// CI asks for a JSON report beside the usual output, to print its closing tally.
+const jsonReport = process.env.VITEST_JSON_REPORT;
+
 export default defineConfig({
   test: {
+    reporters: jsonReport ? ["default", "json"] : ["default"],
+    outputFile: jsonReport ? { json: jsonReport } : undefined,
     projects: [
       {
         // Units, tools and the session Durable Object, in workerd, against a real local chain.
