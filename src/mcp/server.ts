@@ -66,6 +66,8 @@ export function createMcpServer(session: SessionBinding): McpServer {
       async (args: Record<string, unknown>, extra): Promise<CallToolResult> => {
         const started = Date.now();
         const upstreamBefore = session.solana.upstreamRequests;
+        const hitsBefore = session.solana.cacheHits;
+        const missesBefore = session.solana.cacheMisses;
         const context: ToolContext = {
           solana: session.solana,
           defaults: session.defaults(),
@@ -88,12 +90,19 @@ export function createMcpServer(session: SessionBinding): McpServer {
           if (outcome === "INTERNAL") console.error(JSON.stringify({ event: "tool_error", tool: tool.name, error: String(error) }));
           return toolErrorResult(error);
         } finally {
-          console.log(
+          // Deltas of the session's counters: concurrent calls in one session may blur them a little.
+          const cacheHits = session.solana.cacheHits - hitsBefore;
+          const cacheMisses = session.solana.cacheMisses - missesBefore;
+          // Info, not log: `wrangler dev --log-level info` shows it, and Workers Logs files it as info.
+          console.info(
             JSON.stringify({
               event: "tool_call",
               tool: tool.name,
               network: typeof args.network === "string" ? args.network : undefined,
               durationMs: Date.now() - started,
+              cache: cacheMisses > 0 ? "miss" : cacheHits > 0 ? "hit" : "none",
+              cacheHits,
+              cacheMisses,
               upstreamRequests: session.solana.upstreamRequests - upstreamBefore,
               outcome,
             }),

@@ -165,7 +165,8 @@ export class McpSession extends Agent<Env> {
   }
 
   private startServer(record: SessionRecord, restore: boolean): SessionTransport {
-    this.solana ??= createSolanaService(this.env);
+    // Cache writes finish after the answer is sent.
+    this.solana ??= createSolanaService(this.env, { waitUntil: (promise) => this.ctx.waitUntil(promise) });
     const transport = new SessionTransport();
     transport.sessionId = this.name;
     transport.protocolVersion = record.protocolVersion;

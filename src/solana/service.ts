@@ -1,10 +1,14 @@
 /**
  * The Solana service: the one place tools get chain data from. It resolves which network a call
- * means and hands out a kit RPC client per network over the resilient transport.
+ * means, hands out a kit RPC client per network over the resilient transport, and reads through
+ * the shared cache.
  */
 import { createSolanaRpcFromTransport, type Rpc, type SolanaRpcApi } from "@solana/kit";
+import { type FreshnessVars, readFreshness } from "../cache/policy";
+import { createSharedCache } from "../cache/shared-cache";
 import { ServiceError } from "./errors";
-import { defaultNetwork, isNetwork, type Network, NETWORKS, type NetworkConfig, readNetworks } from "./networks";
+import { defaultNetwork, isNetwork, NETWORKS, type Network, type NetworkConfig, readNetworks } from "./networks";
+import type { RetryPolicy } from "./retry-policy";
 import { createResilientTransport } from "./transport";
 
 export type Commitment = "processed" | "confirmed" | "finalized";
@@ -43,27 +47,66 @@ export interface SolanaService {
    * Reads through the shared cache: a fresh cached value is returned as is, else `load` runs
    * and its result is stored. The value must be JSON-safe (u64 amounts as decimal strings).
    */
-  cached<T>(read: CachedRead, load: () => Promise<{ value: T; slot: number }>): Promise<{ value: T; slot: number; cache: CacheInfo }>;
+  cached<T>(
+    read: CachedRead,
+    load: () => Promise<{ value: T; slot: number }>,
+  ): Promise<{ value: T; slot: number; cache: CacheInfo }>;
   /** Upstream HTTP requests made through this service so far (for logs and benchmarks). */
   readonly upstreamRequests: number;
+  /** `cached` reads answered from the cache, and those that went to the RPC node, so far (for logs). */
+  readonly cacheHits: number;
+  readonly cacheMisses: number;
 }
 
 export interface SolanaServiceOptions {
+  /** Longest wait for one upstream attempt; defaults to `RPC_TIMEOUT_MS`, else 10 s. */
   timeoutMs?: number;
+  /** Keeps cache writes alive after the response, e.g. the session DO's `ctx.waitUntil`. */
+  waitUntil?: (promise: Promise<unknown>) => void;
+  retry?: Partial<RetryPolicy>;
+}
+
+/** Optional vars, read with defaults so that a deployment without them behaves as documented. */
+interface TuningVars extends FreshnessVars {
+  /** How long a failing RPC endpoint is skipped while another is available, in ms (default 5000). */
+  RPC_COOLDOWN_MS?: string;
 }
 
 export function createSolanaService(env: Env, options: SolanaServiceOptions = {}): SolanaService {
   const configs: Map<Network, NetworkConfig> = readNetworks(env);
   const fallback = defaultNetwork(env, configs);
   const timeoutMs = options.timeoutMs ?? (Number(env.RPC_TIMEOUT_MS) || 10_000);
+  const vars = env as Env & TuningVars;
+  const cooldownMs = Number(vars.RPC_COOLDOWN_MS);
+  const retry: Partial<RetryPolicy> = {
+    ...(vars.RPC_COOLDOWN_MS && Number.isFinite(cooldownMs) && cooldownMs >= 0 ? { cooldownMs } : {}),
+    ...options.retry,
+  };
   const clients = new Map<Network, Rpc<SolanaRpcApi>>();
   let upstreamRequests = 0;
+  let cacheHits = 0;
+  let cacheMisses = 0;
+  const cached = createSharedCache({
+    kv: env.BALANCE_CACHE,
+    freshness: readFreshness(vars),
+    waitUntil: options.waitUntil,
+    onRead: (hit) => {
+      if (hit) cacheHits++;
+      else cacheMisses++;
+    },
+  });
 
   return {
     networks: [...configs.keys()],
     defaultNetwork: fallback,
     get upstreamRequests() {
       return upstreamRequests;
+    },
+    get cacheHits() {
+      return cacheHits;
+    },
+    get cacheMisses() {
+      return cacheMisses;
     },
     resolveNetwork(requested) {
       const network = requested ?? fallback;
@@ -81,10 +124,7 @@ export function createSolanaService(env: Env, options: SolanaServiceOptions = {}
       }
       return network;
     },
-    async cached(_read, load) {
-      const { value, slot } = await load();
-      return { value, slot, cache: { hit: false, ageSeconds: 0 } };
-    },
+    cached,
     rpc(network) {
       let client = clients.get(network);
       if (!client) {
@@ -93,6 +133,7 @@ export function createSolanaService(env: Env, options: SolanaServiceOptions = {}
         const transport = createResilientTransport({
           urls: config.rpcUrls,
           timeoutMs,
+          retry,
           onUpstreamRequest: () => {
             upstreamRequests++;
           },

@@ -1,59 +1,147 @@
 /**
- * The RPC transport every Solana call goes through: kit's HTTP transport per endpoint, with a
- * timeout per request and failover across a network's endpoints. Errors are mapped to
- * `ServiceError`s that name what happened and never the endpoint.
+ * The RPC transport every Solana call goes through: kit's HTTP transport (and its bigint-safe
+ * JSON) per endpoint, with a timeout per attempt, bounded retries with backoff, failover across a
+ * network's endpoints with a cool-down for failing ones, and coalescing of identical concurrent
+ * reads. What to do on each failure is decided in `./retry-policy`; errors are `ServiceError`s
+ * that say what happened and never name the endpoint.
  */
+import { createDefaultRpcTransport, isJsonRpcPayload, type RpcTransport } from "@solana/kit";
+import { singleFlight, waitFor } from "./coalesce";
 import {
-  createDefaultRpcTransport,
-  isSolanaError,
-  type RpcTransport,
-  SOLANA_ERROR__RPC__TRANSPORT_HTTP_ERROR,
-} from "@solana/kit";
-import { ServiceError } from "./errors";
+  backoffDelayMs,
+  cooldownMs,
+  DEFAULT_RETRY_POLICY,
+  type Fault,
+  faultFromError,
+  faultFromResponse,
+  isIdempotentRead,
+  nextEndpoint,
+  type RetryPolicy,
+  serviceErrorFor,
+  shouldRetry,
+} from "./retry-policy";
 
 export interface TransportOptions {
   /** Endpoints in failover order. */
   urls: string[];
+  /** Longest wait for one upstream attempt. */
   timeoutMs: number;
+  retry?: Partial<RetryPolicy>;
   /** Called once per upstream HTTP request, for accounting. */
   onUpstreamRequest?: () => void;
 }
 
-function toServiceError(error: unknown, timedOut: boolean): ServiceError {
-  if (timedOut) return new ServiceError("RPC_TIMEOUT", "The Solana RPC node did not answer in time.");
-  if (isSolanaError(error, SOLANA_ERROR__RPC__TRANSPORT_HTTP_ERROR)) {
-    const status = error.context.statusCode;
-    if (status === 429) {
-      const retryAfter = Number(error.context.headers?.get("retry-after"));
-      return new ServiceError(
-        "RPC_RATE_LIMITED",
-        "The Solana RPC node is rate limiting requests; try again shortly.",
-        Number.isFinite(retryAfter) ? retryAfter : undefined,
-      );
-    }
-    return new ServiceError("RPC_UNAVAILABLE", `The Solana RPC node is unhealthy (HTTP ${status}).`);
-  }
-  if (error instanceof SyntaxError) {
-    return new ServiceError("RPC_BAD_RESPONSE", "The Solana RPC node sent a response that is not valid JSON.");
-  }
-  return new ServiceError("RPC_UNAVAILABLE", "The Solana RPC node could not be reached.");
+type Payload = { jsonrpc: "2.0"; id?: unknown; method: string; params: unknown };
+type SendToEndpoint = ReturnType<typeof createDefaultRpcTransport>;
+
+interface Endpoint {
+  url: string;
+  send: SendToEndpoint;
+}
+
+/**
+ * When each endpoint may be used again after a fault, per isolate. Keyed by URL so that every
+ * session's transport for the same endpoint shares what the others learnt.
+ */
+const coolingUntil = new Map<string, number>();
+
+/** Forgets every cool-down (for tests). */
+export function resetEndpointHealth(): void {
+  coolingUntil.clear();
+}
+
+/** The longest one call can take: two full attempts (a failover after a timeout) plus backoff. */
+export function callBudgetMs(timeoutMs: number, policy: RetryPolicy = DEFAULT_RETRY_POLICY): number {
+  return 2 * timeoutMs + policy.maxTotalWaitMs;
 }
 
 export function createResilientTransport(options: TransportOptions): RpcTransport {
-  const endpoints = options.urls.map((url) => createDefaultRpcTransport({ url: url as `http${string}` }));
-  return async <TResponse>(config: Parameters<RpcTransport>[0]): Promise<TResponse> => {
-    let lastError: ServiceError | undefined;
-    for (const endpoint of endpoints) {
-      const timeout = AbortSignal.timeout(options.timeoutMs);
-      const signal = config.signal ? AbortSignal.any([config.signal, timeout]) : timeout;
-      try {
-        options.onUpstreamRequest?.();
-        return await endpoint<TResponse>({ ...config, signal });
-      } catch (error) {
-        if (config.signal?.aborted) throw error;
-        lastError = toServiceError(error, timeout.aborted);
-      }
+  const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+  const endpoints: Endpoint[] = options.urls.map((url) => ({
+    url,
+    send: createDefaultRpcTransport({ url: url as `http${string}` }),
+  }));
+  const budgetMs = callBudgetMs(options.timeoutMs, policy);
+  // Endpoints are part of the key: services with different endpoints must never share answers.
+  const scope = options.urls.join(" ");
+  const timedOut = () => serviceErrorFor({ kind: "timeout" }, budgetMs, 1);
+
+  return (async ({ payload, signal }) => {
+    if (!isJsonRpcPayload(payload)) throw new TypeError("The Solana transport sends JSON-RPC requests only.");
+    const request = payload as Payload;
+    const exchange = () => exchangeWithRetries(endpoints, request, policy, options);
+    const wait = { signal, timeoutMs: budgetMs + 1_000, onTimeout: timedOut };
+    if (!isIdempotentRead(request.method)) return waitFor(exchange(), wait);
+    const key = `${scope}\n${request.method}\n${stableParams(request.params)}`;
+    const response = await singleFlight(key, exchange, wait);
+    // A shared answer carries the first caller's id; each caller gets its own back.
+    return { ...(response as object), id: request.id };
+  }) as RpcTransport;
+}
+
+/**
+ * Params as a key. Identical calls from the same tool code build their params in the same order,
+ * so plain JSON is stable enough; bigints (which JSON cannot hold) are written with a suffix.
+ */
+function stableParams(params: unknown): string {
+  return JSON.stringify(params, (_key, value: unknown) => (typeof value === "bigint" ? `${value}n` : value));
+}
+
+type Attempt = { ok: true; response: unknown } | { ok: false; fault: Fault };
+
+async function exchangeWithRetries(
+  endpoints: Endpoint[],
+  payload: Payload,
+  policy: RetryPolicy,
+  options: TransportOptions,
+): Promise<unknown> {
+  if (endpoints.length === 0) throw serviceErrorFor({ kind: "unreachable" }, options.timeoutMs, 0);
+  const deadline = Date.now() + callBudgetMs(options.timeoutMs, policy);
+  const tried = endpoints.map(() => false);
+  let waited = 0;
+  let attempts = 0;
+  let last: Fault | undefined;
+
+  while (attempts < policy.maxAttempts) {
+    const now = Date.now();
+    const cooling = endpoints.map((endpoint) => coolingUntil.get(endpoint.url) ?? 0);
+    const { index, again } = nextEndpoint(cooling, tried, now);
+    if (again) {
+      const delay = backoffDelayMs(attempts - 1, last, policy, Math.random());
+      // A wait longer than the call may take is not worth starting: report the fault now.
+      if (waited + delay > policy.maxTotalWaitMs || now + delay >= deadline) break;
+      await sleep(delay);
+      waited += delay;
     }
-    throw lastError ?? new ServiceError("RPC_UNAVAILABLE", "No Solana RPC endpoint is configured.");
-  };
+    const remaining = deadline - Date.now();
+    const endpoint = endpoints[index];
+    if (!endpoint || remaining <= 0) break;
+    tried[index] = true;
+    attempts++;
+    options.onUpstreamRequest?.();
+    const attempt = await attemptOnce(endpoint, payload, Math.min(options.timeoutMs, remaining));
+    if (attempt.ok) {
+      coolingUntil.delete(endpoint.url);
+      return attempt.response;
+    }
+    last = attempt.fault;
+    coolingUntil.set(endpoint.url, Date.now() + cooldownMs(last, policy));
+    if (!shouldRetry(last, payload.method)) break;
+  }
+  throw serviceErrorFor(last ?? { kind: "timeout" }, options.timeoutMs, attempts);
+}
+
+async function attemptOnce(endpoint: Endpoint, payload: Payload, timeoutMs: number): Promise<Attempt> {
+  const timeout = AbortSignal.timeout(timeoutMs);
+  try {
+    const response: unknown = await endpoint.send({ payload, signal: timeout });
+    const fault = faultFromResponse(payload.id, response);
+    return fault ? { ok: false, fault } : { ok: true, response };
+  } catch (error) {
+    return { ok: false, fault: faultFromError(error, timeout.aborted, Date.now()) };
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -1,0 +1,152 @@
+/** The read-through cache against workerd's real KV binding. */
+import { env } from "cloudflare:workers";
+import { describe, expect, it, vi } from "vitest";
+import type { CachedRead } from "../solana/service";
+import { createMemoryLayer } from "./memory";
+import { cacheKey, DEFAULT_FRESHNESS } from "./policy";
+import { createSharedCache, type SharedCacheOptions } from "./shared-cache";
+
+let unique = 0;
+/** Each test reads its own keys: KV and the memory layer outlive a single test. */
+const read = (overrides: Partial<CachedRead> = {}): CachedRead => ({
+  network: "localnet",
+  commitment: "confirmed",
+  kind: "balance",
+  key: `addr-${Date.now()}-${unique++}`,
+  ...overrides,
+});
+
+function cache(options: Partial<SharedCacheOptions> = {}) {
+  let reads = { hits: 0, misses: 0 };
+  const cached = createSharedCache({
+    kv: env.BALANCE_CACHE,
+    freshness: DEFAULT_FRESHNESS,
+    memory: createMemoryLayer(),
+    onRead: (hit) => {
+      if (hit) reads.hits++;
+      else reads.misses++;
+    },
+    ...options,
+  });
+  return {
+    cached,
+    reads: () => reads,
+    reset: () => {
+      reads = { hits: 0, misses: 0 };
+    },
+  };
+}
+
+function loader(value = "5000", slot = 42) {
+  const load = vi.fn(async () => ({ value, slot }));
+  return load;
+}
+
+async function storeAged(r: CachedRead, value: string, ageMs: number): Promise<void> {
+  await env.BALANCE_CACHE.put(await cacheKey(r), JSON.stringify({ value, slot: 1, fetchedAt: Date.now() - ageMs }), {
+    expirationTtl: 60,
+  });
+}
+
+describe("shared cache", () => {
+  it("loads on a miss, stores in KV with slot and fetch time, and answers the next read from memory", async () => {
+    const { cached, reads } = cache();
+    const r = read();
+    const load = loader();
+    const first = await cached(r, load);
+    expect(first).toEqual({ value: "5000", slot: 42, cache: { hit: false, ageSeconds: 0 } });
+    const stored = JSON.parse((await env.BALANCE_CACHE.get(await cacheKey(r))) ?? "null");
+    expect(stored).toMatchObject({ value: "5000", slot: 42 });
+    expect(Date.now() - stored.fetchedAt).toBeLessThan(2000);
+
+    const kvGet = vi.spyOn(env.BALANCE_CACHE, "get");
+    const second = await cached(r, load);
+    expect(second.cache.hit).toBe(true);
+    expect(second.slot).toBe(42);
+    expect(load).toHaveBeenCalledTimes(1);
+    expect(kvGet).not.toHaveBeenCalled();
+    expect(reads()).toEqual({ hits: 1, misses: 1 });
+    vi.restoreAllMocks();
+  });
+
+  it("answers from KV what another isolate stored, with its age", async () => {
+    const r = read();
+    await storeAged(r, "777", 2000);
+    const load = loader();
+    const result = await cache().cached(r, load);
+    expect(result).toMatchObject({ value: "777", slot: 1, cache: { hit: true } });
+    expect(result.cache.ageSeconds).toBeGreaterThanOrEqual(2);
+    expect(load).not.toHaveBeenCalled();
+  });
+
+  it("treats a value older than the commitment's maximum age as a miss and replaces it", async () => {
+    const r = read();
+    await storeAged(r, "old", 6000);
+    const load = loader("new");
+    const result = await cache().cached(r, load);
+    expect(result.value).toBe("new");
+    expect(result.cache.hit).toBe(false);
+    expect(JSON.parse((await env.BALANCE_CACHE.get(await cacheKey(r))) ?? "null").value).toBe("new");
+  });
+
+  it("serves an older value when the caller accepts it, and a finalized transaction for good", async () => {
+    const r = read();
+    await storeAged(r, "older", 60_000);
+    expect((await cache().cached({ ...r, maxAgeSeconds: 120 }, loader())).cache.hit).toBe(true);
+    const tx = read({ kind: "transaction", commitment: "finalized", immutable: true });
+    await storeAged(tx, "{}", 3 * 24 * 3600 * 1000);
+    expect((await cache().cached(tx, loader())).cache.hit).toBe(true);
+  });
+
+  it("never caches processed reads", async () => {
+    const { cached } = cache();
+    const r = read({ commitment: "processed" });
+    const load = loader();
+    await cached(r, load);
+    await cached(r, load);
+    expect(load).toHaveBeenCalledTimes(2);
+    expect(await env.BALANCE_CACHE.get(await cacheKey(r))).toBeNull();
+  });
+
+  it("bypasses the cache for maxAgeSeconds 0, still storing the fresh value, at most once a second", async () => {
+    const { cached } = cache();
+    const r = read();
+    await storeAged(r, "cached", 0);
+    const put = vi.spyOn(env.BALANCE_CACHE, "put");
+    const load = loader("fresh");
+    const first = await cached({ ...r, maxAgeSeconds: 0 }, load);
+    const second = await cached({ ...r, maxAgeSeconds: 0 }, load);
+    expect([first.value, second.value]).toEqual(["fresh", "fresh"]);
+    expect(load).toHaveBeenCalledTimes(2);
+    expect(put).toHaveBeenCalledTimes(1);
+    vi.restoreAllMocks();
+  });
+
+  it("writes once for many concurrent misses on one key", async () => {
+    const { cached } = cache();
+    const r = read();
+    const put = vi.spyOn(env.BALANCE_CACHE, "put");
+    await Promise.all(Array.from({ length: 20 }, () => cached(r, loader())));
+    expect(put).toHaveBeenCalledTimes(1);
+    vi.restoreAllMocks();
+  });
+
+  it("treats a failing KV as a miss and hands writes to waitUntil", async () => {
+    const pending: Promise<unknown>[] = [];
+    const { cached } = cache({ waitUntil: (promise) => pending.push(promise) });
+    vi.spyOn(env.BALANCE_CACHE, "get").mockRejectedValue(new Error("KV is down"));
+    vi.spyOn(env.BALANCE_CACHE, "put").mockRejectedValue(new Error("KV PUT failed: 429 Too Many Requests"));
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const result = await cached(read(), loader("fine"));
+    expect(result.value).toBe("fine");
+    expect(pending).toHaveLength(1);
+    await Promise.all(pending);
+    expect(warn).toHaveBeenCalledOnce();
+    vi.restoreAllMocks();
+  });
+
+  it("refuses values JSON cannot carry", async () => {
+    const load = async () => ({ value: 5n, slot: 1 });
+    await expect(cache().cached(read(), load)).rejects.toThrow("JSON-safe");
+  });
+});
