@@ -1,12 +1,10 @@
-/** The Worker entry: the HTTP app, and the session Durable Object class it routes to. */
+/**
+ * The Worker entry: the OAuth front door (or, on loopback with AUTH_MODE=none, nothing) in front
+ * of the HTTP app, and the session Durable Object class it routes to.
+ */
+import { createWorker } from "./auth/worker";
 import { createApp } from "./http/app";
 
 export { McpSession } from "./mcp/session";
 
-const app = createApp();
-
-export default {
-  fetch(request, env, ctx) {
-    return app.fetch(request, env, ctx);
-  },
-} satisfies ExportedHandler<Env>;
+export default createWorker(createApp()) satisfies ExportedHandler<Env>;

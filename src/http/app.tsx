@@ -7,6 +7,8 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { secureHeaders } from "hono/secure-headers";
+import { timing } from "hono/timing";
+import { callerFromAuth } from "../auth/caller";
 import { jsonRpcError } from "../mcp/errors";
 import { SERVER_VERSION } from "../mcp/server";
 import { NEW_SESSION_HEADER, OWNER_HEADER } from "../mcp/session";
@@ -53,6 +55,8 @@ export function createApp(): Hono<AppEnv> {
 
   app.use(
     "/mcp",
+    // `Server-Timing: total;dur=…`, the time this Worker spent on the request, session hop included.
+    timing({ totalDescription: "" }),
     hostGuard((env) => ({
       allowedHostnames: splitList(env.ALLOWED_HOSTNAMES),
       allowedOrigins: splitList(env.ALLOWED_ORIGINS),
@@ -68,6 +72,8 @@ export function createApp(): Hono<AppEnv> {
       maxSize: MAX_BODY_BYTES,
       onError: () => jsonRpcError(413, -32000, `Request body is larger than ${MAX_BODY_BYTES} bytes.`),
     }),
+    // Who is calling, from the credential the OAuth provider verified; absent when auth is off.
+    callerFromAuth(),
   );
 
   app.on(["GET", "POST", "DELETE"], "/mcp", async (c) => {

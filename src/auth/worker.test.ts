@@ -1,0 +1,144 @@
+/**
+ * The front door in workerd: the AUTH_MODE contract, and expiry of access tokens and API keys
+ * (with a moved clock, which an end-to-end test against wrangler dev cannot do).
+ */
+import { createExecutionContext, env } from "cloudflare:test";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { createApp } from "../http/app";
+import { apiKeyIdOf, apiKeyKvKey, generateApiKey, hashApiKey } from "./api-key-record";
+import { createWorker } from "./worker";
+
+const worker = createWorker(createApp());
+const ORIGIN = "http://localhost";
+const REDIRECT = "http://127.0.0.1:7777/callback";
+const VERIFIER = "v".repeat(50);
+const INITIALIZE = {
+  jsonrpc: "2.0",
+  id: 1,
+  method: "initialize",
+  params: { protocolVersion: "2025-11-25", capabilities: {}, clientInfo: { name: "t", version: "1" } },
+};
+
+async function call(url: string, init: RequestInit = {}, authMode = "oauth"): Promise<Response> {
+  // An incoming request as workerd hands it over; a test request has no edge `cf` data.
+  const request = new Request(url, init) as Request<unknown, IncomingRequestCfProperties>;
+  return worker.fetch(request, { ...env, AUTH_MODE: authMode }, createExecutionContext());
+}
+
+function initialize(token: string): Promise<Response> {
+  return call(`${ORIGIN}/mcp`, {
+    method: "POST",
+    headers: {
+      authorization: `Bearer ${token}`,
+      "content-type": "application/json",
+      accept: "application/json, text/event-stream",
+    },
+    body: JSON.stringify(INITIALIZE),
+  });
+}
+
+/** Registration, consent with the local sign-in, and the code exchange, all in-process. */
+async function accessToken(name: string): Promise<string> {
+  const registered = await call(`${ORIGIN}/oauth/register`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ client_name: "unit", redirect_uris: [REDIRECT], token_endpoint_auth_method: "none" }),
+  });
+  const { client_id } = (await registered.json()) as { client_id: string };
+  const challenge = btoa(
+    String.fromCharCode(...new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(VERIFIER)))),
+  )
+    .replaceAll("+", "-")
+    .replaceAll("/", "_")
+    .replace(/=+$/, "");
+  const query = new URLSearchParams({
+    response_type: "code",
+    client_id,
+    redirect_uri: REDIRECT,
+    scope: "solana:read",
+    state: "s",
+    code_challenge: challenge,
+    code_challenge_method: "S256",
+  });
+  const page = await call(`${ORIGIN}/authorize?${query}`);
+  const handle = /name="handle" value="([^"]+)"/.exec(await page.text())?.[1] as string;
+  const cookie = page.headers
+    .getSetCookie()
+    .map((value) => value.split(";")[0])
+    .join("; ");
+  const approved = await call(`${ORIGIN}/authorize`, {
+    method: "POST",
+    headers: { cookie, origin: ORIGIN, "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ handle, decision: "approve", name }),
+  });
+  const code = new URL(approved.headers.get("location") as string).searchParams.get("code") as string;
+  const tokens = await call(`${ORIGIN}/oauth/token`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({
+      grant_type: "authorization_code",
+      code,
+      redirect_uri: REDIRECT,
+      client_id,
+      code_verifier: VERIFIER,
+    }),
+  });
+  return ((await tokens.json()) as { access_token: string }).access_token;
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe("AUTH_MODE", () => {
+  it("none is refused with a clear error on a non-loopback host", async () => {
+    const response = await call("https://mcp.example.com/mcp", { method: "POST" }, "none");
+    expect(response.status).toBe(403);
+    const body = (await response.json()) as { error: string; error_description: string };
+    expect(body.error).toBe("auth_mode_refused");
+    expect(body.error_description).toContain("only for loopback hosts");
+  });
+  it("none on loopback reaches the router without a token; oauth asks for one", async () => {
+    expect((await call(`${ORIGIN}/mcp`, { method: "GET" }, "none")).status).toBe(400);
+    const challenged = await call(`${ORIGIN}/mcp`, { method: "GET" });
+    expect(challenged.status).toBe(401);
+    expect(challenged.headers.get("www-authenticate")).toContain("resource_metadata=");
+  });
+});
+
+describe("expiry", () => {
+  it("an access token past its lifetime gets 401 invalid_token", async () => {
+    const token = await accessToken("ivan");
+    expect((await initialize(token)).status).toBe(200);
+    vi.useFakeTimers({ toFake: ["Date"], now: Date.now() + 2 * 3600 * 1000 });
+    const expired = await initialize(token);
+    expect(expired.status).toBe(401);
+    expect(expired.headers.get("www-authenticate")).toContain('error="invalid_token"');
+  });
+
+  it("an API key past its expiresAt gets 401, even while KV still holds it", async () => {
+    const key = generateApiKey();
+    const hash = await hashApiKey(key);
+    const now = Math.floor(Date.now() / 1000);
+    const record = {
+      id: apiKeyIdOf(hash),
+      owner: "local|judy",
+      scopes: ["solana:read"],
+      name: "t",
+      createdAt: now,
+      expiresAt: now + 3600,
+    };
+    await env.OAUTH_KV.put(apiKeyKvKey(hash), JSON.stringify(record));
+    expect((await initialize(key)).status).toBe(200);
+    vi.useFakeTimers({ toFake: ["Date"], now: (now + 3601) * 1000 });
+    expect((await initialize(key)).status).toBe(401);
+  });
+});
+
+describe("resource", () => {
+  it("a plain-http resource off loopback is a clear configuration error, not a crash", async () => {
+    const response = await call("http://mcp.example.com/mcp", { method: "GET" });
+    expect(response.status).toBe(500);
+    expect(((await response.json()) as { error_description: string }).error_description).toContain("MCP_RESOURCE");
+  });
+});

@@ -1,0 +1,102 @@
+/**
+ * The Worker's front door. With OAuth (the default) every request goes through the OAuth provider:
+ * it serves discovery, registration, token and revocation, checks bearer tokens on `/mcp`, and
+ * hands the rest to the authorization routes and the router. `AUTH_MODE=none` skips all of it,
+ * for loopback hosts only.
+ */
+import { OAuthProvider } from "@cloudflare/workers-oauth-provider";
+import { protectedMcpHandler, type Router } from "./api-handler";
+import { apiKeyResolver } from "./api-keys";
+import { AUTHORIZE_PATH, createAuthRoutes } from "./authorize";
+import { type AuthEnv, accessTokenTtl, SCOPE_READ, SCOPES_SUPPORTED } from "./config";
+import { decideAuthMode } from "./mode";
+import { MCP_PATH, resourceFor } from "./resource";
+
+export const TOKEN_PATH = "/oauth/token";
+export const REGISTER_PATH = "/oauth/register";
+/** Distinct resources a Worker instance keeps providers for (normally one or two). */
+const MAX_PROVIDERS = 8;
+
+export function createWorker(
+  router: Router,
+): ExportedHandler<Env> & { fetch: NonNullable<ExportedHandler<Env>["fetch"]> } {
+  const providers = new Map<string, OAuthProvider<Env>>();
+  const authRoutes = createAuthRoutes(router);
+
+  /** One provider per resource (and token lifetime): the resource is fixed at construction. */
+  function providerFor(resource: string, ttl: number): OAuthProvider<Env> {
+    const cacheKey = `${resource} ${ttl}`;
+    let provider = providers.get(cacheKey);
+    if (!provider) {
+      // Without MCP_RESOURCE the key follows the Host header; keep a stray host from growing the cache.
+      if (providers.size >= MAX_PROVIDERS) providers.clear();
+      provider = new OAuthProvider<Env>({
+        apiRoute: MCP_PATH,
+        apiHandler: protectedMcpHandler(router),
+        defaultHandler: { fetch: (request, env, ctx) => authRoutes.fetch(request, env, ctx) },
+        authorizeEndpoint: AUTHORIZE_PATH,
+        tokenEndpoint: TOKEN_PATH,
+        clientRegistrationEndpoint: REGISTER_PATH,
+        scopesSupported: [...SCOPES_SUPPORTED],
+        requiredScopes: [SCOPE_READ],
+        resourceMetadata: { resource, bearer_methods_supported: ["header"], resource_name: "Solana Edge MCP" },
+        // CIMD fetches client documents from the internet; the provider insists on this flag for SSRF safety.
+        clientIdMetadataDocumentEnabled: Cloudflare.compatibilityFlags.global_fetch_strictly_public === true,
+        accessTokenTTL: ttl,
+        resolveExternalToken: apiKeyResolver(resource),
+        onError: ({ status, code, internal }) => {
+          // Stable reason slugs only: descriptions and details can echo client input.
+          console.warn(`oauth: ${status} ${code} ${internal.category}/${internal.reason}`);
+        },
+      });
+      providers.set(cacheKey, provider);
+    }
+    return provider;
+  }
+
+  return {
+    fetch(request, env, ctx) {
+      const url = new URL(request.url);
+      const decision = decideAuthMode(env.AUTH_MODE, url);
+      switch (decision.mode) {
+        case "none":
+          return router.fetch(request, env, ctx);
+        case "refused":
+          return Response.json({ error: "auth_mode_refused", error_description: decision.reason }, { status: 403 });
+        case "oauth": {
+          // A copy per request: the provider caches its helpers on env, and each resource has its own provider.
+          const authEnv: AuthEnv = { ...env };
+          const resource = resourceFor(authEnv.MCP_RESOURCE, url);
+          let provider: OAuthProvider<Env>;
+          try {
+            provider = providerFor(resource, accessTokenTtl(authEnv));
+          } catch (error) {
+            // The provider validates the resource at construction (https, or http on loopback only).
+            const reason = error instanceof Error ? error.message : "invalid configuration";
+            return Response.json(
+              {
+                error: "server_error",
+                error_description: `OAuth is misconfigured for ${resource}: ${reason} (see MCP_RESOURCE).`,
+              },
+              { status: 500 },
+            );
+          }
+          return provider.fetch(rootMetadataAlias(request, url, resource), authEnv, ctx);
+        }
+      }
+    },
+  };
+}
+
+const ROOT_RESOURCE_METADATA = "/.well-known/oauth-protected-resource";
+
+/**
+ * RFC 9728 puts a path resource's metadata at the path-suffixed URL, which the provider serves.
+ * Some clients only try the root URL; with one resource here it answers with the same document.
+ */
+function rootMetadataAlias(request: Request, url: URL, resource: string): Request {
+  if (url.pathname !== ROOT_RESOURCE_METADATA) return request;
+  const suffixed = new URL(url);
+  suffixed.pathname = `${ROOT_RESOURCE_METADATA}${new URL(resource).pathname}`;
+  return new Request(suffixed, request);
+}
