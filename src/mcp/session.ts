@@ -59,6 +59,16 @@ export class McpSession extends Agent<Env> {
   }
 
   override async onRequest(request: Request): Promise<Response> {
+    try {
+      return await this.route(request);
+    } catch (error) {
+      // The base class would answer with the stack trace; say nothing of internals instead.
+      console.error(JSON.stringify({ event: "session_error", error: String(error).slice(0, 200) }));
+      return jsonRpcError(500, -32603, "Internal error in the MCP session.");
+    }
+  }
+
+  private async route(request: Request): Promise<Response> {
     const owner = request.headers.get(OWNER_HEADER) ?? "";
     const isNew = request.headers.get(NEW_SESSION_HEADER) === "1";
     const record = this.record;
