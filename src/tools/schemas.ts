@@ -1,5 +1,5 @@
 /** Input and output pieces shared by the tools, with the descriptions the model reads. */
-import { isAddress } from "@solana/kit";
+import { isAddress, isSignature } from "@solana/kit";
 import { z } from "zod";
 import { NETWORKS } from "../solana/networks";
 import { COMMITMENTS } from "../solana/service";
@@ -37,3 +37,38 @@ export const u64String = (what: string) =>
     .string()
     .regex(/^\d+$/)
     .describe(`${what}, as an exact decimal string (u64 does not fit a JSON number).`);
+
+export const maxAgeSeconds = z
+  .number()
+  .int()
+  .min(0)
+  .max(86_400)
+  .optional()
+  .describe(
+    "Oldest cached answer you accept, in seconds (0 to 86400). 0 always asks the RPC node. Defaults to the session's setting, else a short age that suits the commitment.",
+  );
+
+/** Where the answer came from: the shared cache or the RPC node. */
+export const cacheInfo = z
+  .object({
+    hit: z.boolean().describe("True when served from the shared cache without asking the RPC node."),
+    ageSeconds: z.number().describe("Seconds since the value was read from the RPC node."),
+  })
+  .describe("Cache provenance of the answer.");
+
+/** History methods do not serve `processed`: the node only indexes confirmed blocks. */
+export const settledCommitment = z
+  .enum(["confirmed", "finalized"])
+  .optional()
+  .describe("How settled the data must be: confirmed (supermajority voted) or finalized (cannot roll back). Defaults to confirmed.");
+
+export const SIGNATURE_FORM = "a base58-encoded 64-byte transaction signature (64 to 88 characters)";
+
+export const signature = (what: string) =>
+  z
+    .string()
+    .trim()
+    .refine(isSignature, { message: `Invalid signature: expected ${SIGNATURE_FORM}.` })
+    .describe(`${what}: ${SIGNATURE_FORM}.`);
+
+export const programNameOutput = z.string().nullable().describe("Well-known name of the program, or null when unknown.");

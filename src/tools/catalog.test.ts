@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { connect, demo, type TestSession } from "./testing";
+
+let session: TestSession;
+beforeAll(async () => {
+  session = await connect();
+});
+afterAll(() => session.close());
+
+describe("catalog", () => {
+  it("tools/list is a reviewed snapshot: a schema or description change shows in the diff", async () => {
+    const { tools } = await session.client.listTools();
+    await expect(JSON.stringify(tools, null, 2)).toMatchFileSnapshot("./__snapshots__/tools-list.json");
+    for (const tool of tools) {
+      expect(tool.annotations).toMatchObject({ readOnlyHint: true, openWorldHint: true });
+      expect(tool.outputSchema).toBeDefined();
+    }
+  });
+
+  it("the account resource is the get_account result as JSON", async () => {
+    const { contents } = await session.client.readResource({ uri: `solana://account/${demo.wallet}` });
+    const account = JSON.parse(String((contents[0] as { text: string }).text));
+    const tool = await session.call<{ lamports: string }>("get_account", { address: demo.wallet });
+    expect(account).toMatchObject({ address: demo.wallet, lamports: tool.structured.lamports, ownerName: "System Program" });
+    const onNetwork = await session.client.readResource({ uri: `solana://localnet/account/${demo.wallet}` });
+    expect(JSON.parse(String((onNetwork.contents[0] as { text: string }).text))).toMatchObject({ network: "localnet" });
+  });
+
+  it("the network status resource reads the default network", async () => {
+    const { contents } = await session.client.readResource({ uri: "solana://network/status" });
+    expect(JSON.parse(String((contents[0] as { text: string }).text))).toMatchObject({ network: "localnet", health: "ok" });
+  });
+
+  it("prompts lead through the tools, and network arguments complete", async () => {
+    const { prompts } = await session.client.listPrompts();
+    expect(prompts.map((prompt) => prompt.name).sort()).toEqual(["analyze_wallet", "explain_transaction"]);
+    const prompt = await session.client.getPrompt({ name: "analyze_wallet", arguments: { address: demo.wallet, network: "localnet" } });
+    const text = (prompt.messages[0]?.content as { text: string }).text;
+    expect(text).toContain("get_token_balances");
+    expect(text).toContain(demo.wallet);
+    const completion = await session.client.complete({
+      ref: { type: "ref/prompt", name: "explain_transaction" },
+      argument: { name: "network", value: "lo" },
+    });
+    expect(completion.completion.values).toEqual(["localnet"]);
+    const resourceCompletion = await session.client.complete({
+      ref: { type: "ref/resource", uri: "solana://{network}/account/{address}" },
+      argument: { name: "network", value: "m" },
+    });
+    expect(resourceCompletion.completion.values).toEqual(["mainnet"]);
+  });
+});

@@ -1,0 +1,135 @@
+/** get_account: any account's balance, owner, size, rent status and, for known kinds, decoded data. */
+import { type Address, getBase64Decoder, address as toAddress } from "@solana/kit";
+import { z } from "zod";
+import { type DecodedAccount, decodeAccountData } from "../solana/accounts";
+import { formatUnits, lamportsToSol } from "../solana/format";
+import { programName } from "../solana/programs";
+import { describeDecoded } from "./account-text";
+import { accountBytes, readAccount, readMintDecimals, readProgramDataHeader, rentExemptMinimum } from "./accounts";
+import { type ReadOptions, resolveRead } from "./read";
+import { address, cacheInfo, commitment, maxAgeSeconds, network, programNameOutput, readContext, u64String } from "./schemas";
+import { cacheNote } from "./text";
+import { defineTool, READ_ONLY_REMOTE, type ToolContext } from "./tool";
+
+/** Raw data of unknown kinds is shown up to this many bytes. */
+export const RAW_DATA_LIMIT = 1024;
+
+export const accountOutput = {
+  address: z.string(),
+  exists: z.boolean().describe("False when no account lives at this address (balance 0)."),
+  lamports: u64String("Balance in lamports"),
+  sol: z.string().describe("Balance in SOL, exact decimal string."),
+  owner: z.string().nullable().describe("Program that owns the account."),
+  ownerName: programNameOutput,
+  executable: z.boolean().describe("True for program accounts."),
+  space: z.number().int().describe("Size of the account's data in bytes."),
+  rentExemptMinimum: u64String("Lamports an account of this size needs to be rent exempt").nullable(),
+  rentExempt: z.boolean().nullable().describe("Whether the balance covers the rent-exempt minimum."),
+  decoded: z
+    .looseObject({ kind: z.string().describe("mint, token-account, nonce, lookup-table, stake, vote, program, program-data, program-buffer") })
+    .nullable()
+    .describe("The data decoded, for known kinds; u64 fields are decimal strings."),
+  rawData: z
+    .object({
+      base64: z.string(),
+      truncated: z.boolean().describe(`True when the data is longer than the ${RAW_DATA_LIMIT} bytes shown.`),
+    })
+    .nullable()
+    .describe("The data as base64 when its kind is not known."),
+  ...readContext,
+  cache: cacheInfo,
+};
+
+const base64 = getBase64Decoder();
+
+type AccountResult = Omit<z.infer<z.ZodObject<typeof accountOutput>>, "decoded"> & { decoded: DecodedAccount | null };
+
+/** Fills in what decoding alone cannot know: a program's upgrade authority, a token account's decimals. */
+async function enrich(ctx: ToolContext, read: ReadOptions, decoded: DecodedAccount): Promise<DecodedAccount> {
+  if (decoded.kind === "program" && typeof decoded.programData === "string") {
+    const header = await readProgramDataHeader(ctx, read, toAddress(decoded.programData));
+    return { ...decoded, upgradeAuthority: header?.upgradeAuthority ?? null, lastDeploySlot: header?.lastDeploySlot ?? null };
+  }
+  if (decoded.kind === "token-account" && typeof decoded.mint === "string" && typeof decoded.amount === "string") {
+    const decimals = await readMintDecimals(ctx, read, toAddress(decoded.mint));
+    if (decimals !== null) return { ...decoded, decimals, uiAmount: formatUnits(BigInt(decoded.amount), decimals) };
+  }
+  return decoded;
+}
+
+/** The whole get_account answer; also what the solana://account/{address} resource returns. */
+export async function loadAccount(ctx: ToolContext, read: ReadOptions, address: Address): Promise<AccountResult> {
+  const { value: account, slot, cache } = await readAccount(ctx, read, address);
+  const context = { network: read.network, commitment: read.commitment, slot, cache };
+  if (!account.exists) {
+    return {
+      address, exists: false, lamports: "0", sol: "0", owner: null, ownerName: null, executable: false, space: 0,
+      rentExemptMinimum: null, rentExempt: null, decoded: null, rawData: null, ...context,
+    };
+  }
+  const bytes = accountBytes(account);
+  const decoded = decodeAccountData(account.owner, bytes);
+  const [minimum, enriched] = await Promise.all([
+    rentExemptMinimum(ctx, read.network, read.commitment, account.space),
+    decoded ? enrich(ctx, read, decoded) : Promise.resolve(null),
+  ]);
+  const lamports = BigInt(account.lamports);
+  return {
+    address,
+    exists: true,
+    lamports: account.lamports,
+    sol: lamportsToSol(lamports),
+    owner: account.owner,
+    ownerName: programName(account.owner) ?? null,
+    executable: account.executable,
+    space: account.space,
+    rentExemptMinimum: minimum.toString(),
+    rentExempt: lamports >= minimum,
+    decoded: enriched,
+    rawData: enriched
+      ? null
+      : {
+          base64: account.space > RAW_DATA_LIMIT ? base64.decode(bytes.slice(0, RAW_DATA_LIMIT)) : account.data,
+          truncated: account.space > RAW_DATA_LIMIT,
+        },
+    ...context,
+  };
+}
+
+function render(result: AccountResult): string {
+  if (!result.exists) {
+    return `No account at ${result.address} on ${result.network} at slot ${result.slot} (balance 0). It was never funded, or it was closed.`;
+  }
+  const owner = result.ownerName ? `${result.ownerName} (${result.owner})` : result.owner;
+  const rent = result.rentExempt ? "rent exempt" : `NOT rent exempt (needs ${result.rentExemptMinimum} lamports)`;
+  const lines = [
+    `${result.address} on ${result.network} at slot ${result.slot}${cacheNote(result.cache)}: ${result.sol} SOL, owner ${owner}, ${result.space} bytes, ${rent}${result.executable ? ", executable" : ""}.`,
+  ];
+  if (result.decoded) lines.push(describeDecoded(result.decoded), `Decoded: ${JSON.stringify(result.decoded)}`);
+  else if (result.rawData && result.space > 0) {
+    lines.push(
+      `Data of unknown kind, base64${result.rawData.truncated ? ` (first ${RAW_DATA_LIMIT} of ${result.space} bytes)` : ""}: ${result.rawData.base64}`,
+    );
+  }
+  return lines.join("\n");
+}
+
+export const getAccount = defineTool({
+  name: "get_account",
+  title: "Account details",
+  description:
+    "Read any Solana account: balance, owner program (named when well known), executable, size and whether it is rent exempt. Known kinds are decoded: token mints (supply, decimals, authorities, Token-2022 extensions), token accounts, durable nonces, address lookup tables, stake and vote accounts, upgradeable programs (program data, upgrade authority). Other data is returned as base64, cut at 1024 bytes with its full size.",
+  inputSchema: {
+    address: address("Account to read"),
+    network,
+    commitment,
+    maxAgeSeconds,
+  },
+  outputSchema: accountOutput,
+  annotations: { title: "Account details", ...READ_ONLY_REMOTE },
+  async handler(args, ctx) {
+    const read = resolveRead(args, ctx);
+    const result = await loadAccount(ctx, read, toAddress(args.address));
+    return { text: render(result), structured: result };
+  },
+});

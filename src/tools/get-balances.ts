@@ -1,0 +1,92 @@
+/** get_balances: SOL balances of up to 100 addresses in one getMultipleAccounts request. */
+import { type Address, address as toAddress } from "@solana/kit";
+import { z } from "zod";
+import { lamportsToSol } from "../solana/format";
+import { resolveRead, setKey } from "./read";
+import { address, cacheInfo, commitment, maxAgeSeconds, network, readContext, u64String } from "./schemas";
+import { cacheNote, cutLines } from "./text";
+import { defineTool, READ_ONLY_REMOTE } from "./tool";
+
+/** getMultipleAccounts serves at most 100 accounts per request. */
+const MAX_ADDRESSES = 100;
+const LINES_SHOWN = 25;
+
+type Balances = Record<string, { lamports: string; exists: boolean }>;
+
+export const getBalances = defineTool({
+  name: "get_balances",
+  title: "SOL balances of several addresses",
+  description:
+    "Get the SOL balances of 1 to 100 Solana addresses in one request, in lamports (exact integer strings) and SOL (exact decimal strings), with their total. Addresses that do not exist report 0 and exists: false. Duplicates are read once.",
+  inputSchema: {
+    addresses: z
+      .array(address("Account to read"))
+      .min(1, { message: "Give at least one address." })
+      .max(MAX_ADDRESSES, { message: `Too many addresses: at most ${MAX_ADDRESSES} per call; split the list.` })
+      .describe(`Accounts to read: 1 to ${MAX_ADDRESSES} base58 addresses.`),
+    network,
+    commitment,
+    maxAgeSeconds,
+  },
+  outputSchema: {
+    accounts: z
+      .array(
+        z.object({
+          address: z.string(),
+          lamports: u64String("Balance in lamports"),
+          sol: z.string().describe("Balance in SOL, exact decimal string."),
+          exists: z.boolean().describe("False when no account lives at this address."),
+        }),
+      )
+      .describe("One entry per requested address, in the order given."),
+    totalLamports: u64String("Sum of the balances in lamports"),
+    totalSol: z.string().describe("Sum of the balances in SOL, exact decimal string."),
+    missing: z.number().int().describe("How many addresses hold no account."),
+    ...readContext,
+    cache: cacheInfo,
+  },
+  annotations: { title: "SOL balances", ...READ_ONLY_REMOTE },
+  async handler(args, ctx) {
+    const read = resolveRead(args, ctx);
+    const unique: Address[] = [...new Set(args.addresses)].map((item) => toAddress(item));
+    const { value: balances, slot, cache } = await ctx.solana.cached(
+      { ...read, kind: "balances", key: await setKey(unique) },
+      async () => {
+        // A zero-length data slice: only the lamports are needed, not the accounts' bytes.
+        const { context, value } = await ctx.solana
+          .rpc(read.network)
+          .getMultipleAccounts(unique, { commitment: read.commitment, encoding: "base64", dataSlice: { offset: 0, length: 0 } })
+          .send({ abortSignal: ctx.signal });
+        const result: Balances = {};
+        unique.forEach((item, index) => {
+          const account = value[index];
+          result[item] = { lamports: (account?.lamports ?? 0n).toString(), exists: account != null };
+        });
+        return { value: result, slot: Number(context.slot) };
+      },
+    );
+    const accounts = args.addresses.map((item) => {
+      const balance = balances[item] ?? { lamports: "0", exists: false };
+      return { address: item, ...balance, sol: lamportsToSol(BigInt(balance.lamports)) };
+    });
+    const total = unique.reduce((sum, item) => sum + BigInt(balances[item]?.lamports ?? "0"), 0n);
+    const missing = accounts.filter((account) => !account.exists).length;
+    const lines = accounts.map(
+      (account) => `${account.address}: ${account.sol} SOL${account.exists ? "" : " (no account)"}`,
+    );
+    const summary = `${accounts.length} addresses on ${read.network} at slot ${slot} (${read.commitment}): total ${lamportsToSol(total)} SOL${missing ? `, ${missing} without an account` : ""}${cacheNote(cache)}.`;
+    return {
+      text: [summary, ...cutLines(lines, LINES_SHOWN, "in structuredContent.accounts")].join("\n"),
+      structured: {
+        accounts,
+        totalLamports: total.toString(),
+        totalSol: lamportsToSol(total),
+        missing,
+        network: read.network,
+        commitment: read.commitment,
+        slot,
+        cache,
+      },
+    };
+  },
+});

@@ -1,0 +1,113 @@
+/** get_signatures: an address's transaction history, newest first, one page at a time. */
+import { address as toAddress, signature as toSignature } from "@solana/kit";
+import { z } from "zod";
+import { toJson } from "../solana/accounts/json";
+import { resolveRead } from "./read";
+import { address, cacheInfo, maxAgeSeconds, network, readContext, settledCommitment, signature } from "./schemas";
+import { cacheNote, cutLines, isoTime } from "./text";
+import { defineTool, READ_ONLY_REMOTE } from "./tool";
+
+const MAX_LIMIT = 1000;
+const DEFAULT_LIMIT = 20;
+const LINES_SHOWN = 30;
+
+interface SignatureRow {
+  signature: string;
+  slot: number;
+  blockTime: number | null;
+  time: string | null;
+  status: "success" | "failed";
+  error: ReturnType<typeof toJson>;
+  confirmationStatus: string | null;
+  memo: string | null;
+}
+
+export const getSignatures = defineTool({
+  name: "get_signatures",
+  title: "Transaction history of an address",
+  description:
+    "List the signatures of transactions that touched an address, newest first: signature, slot, time, status (success or failed) and memo. One page per call: pass the returned nextBefore as before to get the next (older) page. Use get_transaction to explain one.",
+  inputSchema: {
+    address: address("Account whose history to list"),
+    limit: z
+      .number()
+      .int()
+      .min(1, { message: `limit must be between 1 and ${MAX_LIMIT}.` })
+      .max(MAX_LIMIT, { message: `limit must be between 1 and ${MAX_LIMIT}.` })
+      .optional()
+      .describe(`How many signatures to return, 1 to ${MAX_LIMIT}. Default ${DEFAULT_LIMIT}.`),
+    before: signature("Start after this signature, going back in time (the nextBefore of a previous page)").optional(),
+    until: signature("Stop at this signature (exclusive), e.g. the newest one you already have").optional(),
+    network,
+    commitment: settledCommitment,
+    maxAgeSeconds,
+  },
+  outputSchema: {
+    address: z.string(),
+    signatures: z.array(
+      z.object({
+        signature: z.string(),
+        slot: z.number().int(),
+        blockTime: z.number().int().nullable(),
+        time: z.string().nullable().describe("ISO 8601, when the node knows the block time."),
+        status: z.enum(["success", "failed"]),
+        error: z.unknown().describe("The transaction error, or null."),
+        confirmationStatus: z.string().nullable(),
+        memo: z.string().nullable(),
+      }),
+    ),
+    nextBefore: z
+      .string()
+      .nullable()
+      .describe("Pass as before to get the next, older page; null when this page is the last."),
+    ...readContext,
+    cache: cacheInfo,
+  },
+  annotations: { title: "Transaction history", ...READ_ONLY_REMOTE },
+  async handler(args, ctx) {
+    const read = resolveRead(args, ctx);
+    const level = read.commitment === "processed" ? "confirmed" : read.commitment;
+    const account = toAddress(args.address);
+    const limit = args.limit ?? DEFAULT_LIMIT;
+    const { value: rows, slot, cache } = await ctx.solana.cached(
+      { ...read, commitment: level, kind: "signatures", key: `${account}:${limit}:${args.before ?? ""}:${args.until ?? ""}` },
+      async () => {
+        const value = await ctx.solana
+          .rpc(read.network)
+          .getSignaturesForAddress(account, {
+            commitment: level,
+            limit,
+            ...(args.before ? { before: toSignature(args.before) } : {}),
+            ...(args.until ? { until: toSignature(args.until) } : {}),
+          })
+          .send({ abortSignal: ctx.signal });
+        const rows: SignatureRow[] = value.map((item) => {
+          const blockTime = item.blockTime === null ? null : Number(item.blockTime);
+          return {
+            signature: item.signature,
+            slot: Number(item.slot),
+            blockTime,
+            time: isoTime(blockTime),
+            status: item.err ? "failed" : "success",
+            error: toJson(item.err),
+            confirmationStatus: item.confirmationStatus ?? null,
+            memo: item.memo,
+          };
+        });
+        // The method reports no context slot: the newest listed slot stands in for it.
+        return { value: rows, slot: rows[0]?.slot ?? 0 };
+      },
+    );
+    const nextBefore = rows.length === limit ? (rows.at(-1)?.signature ?? null) : null;
+    const lines = rows.map(
+      (row) => `${row.signature} slot ${row.slot}${row.time ? ` ${row.time}` : ""} ${row.status}${row.memo ? ` memo: ${row.memo}` : ""}`,
+    );
+    const summary = rows.length
+      ? `${rows.length} transaction${rows.length === 1 ? "" : "s"} for ${account} on ${read.network}, newest first${cacheNote(cache)}.${nextBefore ? ` More: call again with before=${nextBefore}.` : " No older ones."}`
+      : `No transactions for ${account} on ${read.network}${args.before ? " before the given signature" : ""}.`;
+    return {
+      text: [summary, ...cutLines(lines, LINES_SHOWN, "in structuredContent.signatures")].join("\n"),
+      structured: { address: account, signatures: rows, nextBefore, network: read.network, commitment: level, slot, cache },
+    };
+  },
+});

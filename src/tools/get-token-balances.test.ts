@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chain, connect, demo, type TestSession } from "./testing";
+
+interface Row {
+  address: string;
+  mint: string;
+  program: string;
+  amount: string;
+  decimals: number | null;
+  uiAmount: string | null;
+  frozen: boolean;
+  delegate: string | null;
+  delegatedAmount: string | null;
+}
+interface TokenBalances {
+  totals: { mint: string; amount: string; uiAmount: string | null; decimals: number | null; accounts: number }[];
+  accounts: Row[];
+  zeroBalanceAccounts: number;
+}
+
+const DELEGATED_OWNER = "3xxDCjN8s6MgNHwdRExRLa6gHmmRTWPnUdzkbKfEgNAe";
+
+let session: TestSession;
+beforeAll(async () => {
+  session = await connect();
+});
+afterAll(() => session.close());
+
+async function chainAmount(account: string): Promise<string> {
+  const balance = await chain<{ value: { amount: string } }>("getTokenAccountBalance", [account, { commitment: "confirmed" }]);
+  return balance.value.amount;
+}
+
+describe("get_token_balances", () => {
+  it("lists SPL Token and Token-2022 holdings equal to the chain, with exact UI amounts", async () => {
+    const { structured, upstream } = await session.call<TokenBalances>("get_token_balances", { owner: demo.wallet });
+    expect(upstream).toBe(3);
+    const spl = structured.accounts.find((row) => row.mint === demo.splMint);
+    const t22 = structured.accounts.find((row) => row.mint === demo.token2022Mint);
+    expect(spl).toMatchObject({ address: demo.walletSplAta, program: "spl-token", decimals: 6, amount: await chainAmount(demo.walletSplAta) });
+    expect(spl?.uiAmount).toBe("1000000");
+    expect(t22).toMatchObject({
+      address: demo.walletToken2022Account,
+      program: "spl-token-2022",
+      decimals: 9,
+      amount: await chainAmount(demo.walletToken2022Account),
+    });
+    expect(t22?.uiAmount).toBe("5.000000001");
+    expect(structured.totals.map((total) => total.mint).sort()).toEqual([demo.splMint, demo.token2022Mint].sort());
+  });
+
+  it("filters by mint with the decimals read alongside", async () => {
+    const { structured, upstream } = await session.call<TokenBalances>("get_token_balances", { owner: demo.secondHolder, mint: demo.splMint });
+    expect(upstream).toBe(2);
+    expect(structured.totals).toEqual([
+      { mint: demo.splMint, program: "spl-token", decimals: 6, amount: demo.secondHolderSplRaw, uiAmount: "234567.890123", accounts: 1 },
+    ]);
+  });
+
+  it("reports delegates, and null decimals when the mint is absent", async () => {
+    const { structured, text } = await session.call<TokenBalances>("get_token_balances", { owner: DELEGATED_OWNER, includeZero: true });
+    const delegated = structured.accounts.find((row) => row.address === demo.fixtures["spl-token-token-account-delegated"]);
+    expect(delegated?.delegate).toBeTruthy();
+    expect(delegated?.decimals).toBeNull();
+    expect(delegated?.amount).toBe(await chainAmountRaw(demo.fixtures["spl-token-token-account-delegated"] ?? ""));
+    expect(text).toContain("delegate");
+  });
+
+  it("refuses an invalid owner", async () => {
+    const { result, text } = await session.call("get_token_balances", { owner: "abc" });
+    expect(result.isError).toBe(true);
+    expect(text).toContain("base58-encoded 32-byte Solana address");
+  });
+});
+
+/** Raw amount from the account bytes (offset 64, u64 little endian): its mint is absent, so no parsed balance. */
+async function chainAmountRaw(account: string): Promise<string> {
+  const info = await chain<{ value: { data: [string, string] } }>("getAccountInfo", [account, { encoding: "base64" }]);
+  const bytes = Uint8Array.from(atob(info.value.data[0]), (char) => char.charCodeAt(0));
+  return new DataView(bytes.buffer).getBigUint64(64, true).toString();
+}

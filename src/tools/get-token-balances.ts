@@ -1,0 +1,189 @@
+/** get_token_balances: every SPL Token and Token-2022 account of an owner, with totals per mint. */
+import { type Address, getBase64Encoder, address as toAddress } from "@solana/kit";
+import { TOKEN_PROGRAM_ADDRESS } from "@solana-program/token";
+import { TOKEN_2022_PROGRAM_ADDRESS } from "@solana-program/token-2022";
+import { z } from "zod";
+import { decodeTokenAccount } from "../solana/accounts/token";
+import { formatUnits } from "../solana/format";
+import type { Network } from "../solana/networks";
+import type { Commitment } from "../solana/service";
+import { resolveRead } from "./read";
+import { address, cacheInfo, commitment, maxAgeSeconds, network, readContext, u64String } from "./schemas";
+import { cacheNote, cutLines } from "./text";
+import { defineTool, READ_ONLY_REMOTE, type ToolContext } from "./tool";
+
+const LINES_SHOWN = 20;
+
+interface TokenAccountRow {
+  address: string;
+  mint: string;
+  program: "spl-token" | "spl-token-2022";
+  amount: string;
+  decimals: number | null;
+  uiAmount: string | null;
+  state: string;
+  frozen: boolean;
+  delegate: string | null;
+  delegatedAmount: string | null;
+  isNative: boolean;
+}
+
+const tokenAccountSchema = z.object({
+  address: z.string().describe("Token account address."),
+  mint: z.string(),
+  program: z.enum(["spl-token", "spl-token-2022"]),
+  amount: u64String("Raw amount in the token's smallest unit"),
+  decimals: z.number().int().nullable().describe("Decimals of the mint; null if the mint could not be read."),
+  uiAmount: z.string().nullable().describe("Amount with decimals applied, exact decimal string."),
+  state: z.string().describe("initialized or frozen."),
+  frozen: z.boolean(),
+  delegate: z.string().nullable().describe("Address allowed to move delegatedAmount, or null."),
+  delegatedAmount: z.string().nullable(),
+  isNative: z.boolean().describe("True for wrapped SOL accounts."),
+});
+
+const DECIMALS_OFFSET = 44;
+const base64 = getBase64Encoder();
+
+/** Decimals of each mint from one getMultipleAccounts request, reading a one-byte slice of each. */
+async function readDecimals(ctx: ToolContext, read: { network: Network; commitment: Commitment }, mints: Address[]): Promise<Map<string, number>> {
+  if (mints.length === 0) return new Map();
+  const { value } = await ctx.solana
+    .rpc(read.network)
+    .getMultipleAccounts(mints, { commitment: read.commitment, encoding: "base64", dataSlice: { offset: DECIMALS_OFFSET, length: 1 } })
+    .send({ abortSignal: ctx.signal });
+  const decimals = new Map<string, number>();
+  mints.forEach((mint, index) => {
+    const byte = value[index] ? base64.encode(value[index].data[0])[0] : undefined;
+    if (byte !== undefined) decimals.set(mint, byte);
+  });
+  return decimals;
+}
+
+/**
+ * The accounts as base64, decoded with the token programs' codecs; decimals from the mints. (jsonParsed
+ * would save the mint read, but it makes the node look up every mint, and a local Surfnet hangs on a
+ * token account whose mint is absent.) With a mint filter the decimals read runs alongside.
+ */
+async function readTokenAccounts(
+  ctx: ToolContext,
+  read: { network: Network; commitment: Commitment },
+  owner: Address,
+  mint: Address | undefined,
+): Promise<{ value: TokenAccountRow[]; slot: number }> {
+  const rpc = ctx.solana.rpc(read.network);
+  const filters = mint ? [{ mint }] : [{ programId: TOKEN_PROGRAM_ADDRESS }, { programId: TOKEN_2022_PROGRAM_ADDRESS }];
+  const [responses, mintDecimals] = await Promise.all([
+    Promise.all(
+      filters.map((filter) =>
+        rpc.getTokenAccountsByOwner(owner, filter, { commitment: read.commitment, encoding: "base64" }).send({ abortSignal: ctx.signal }),
+      ),
+    ),
+    mint ? readDecimals(ctx, read, [mint]) : undefined,
+  ]);
+  const accounts = responses.flatMap((response) =>
+    response.value.map(({ pubkey, account }) => ({ address: pubkey, decoded: decodeTokenAccount(account.owner, base64.encode(account.data[0])) })),
+  );
+  const decimals = mintDecimals ?? (await readDecimals(ctx, read, [...new Set(accounts.map(({ decoded }) => toAddress(decoded.mint)))]));
+  const rows: TokenAccountRow[] = accounts.map(({ address, decoded }) => {
+    const amount = BigInt(decoded.amount);
+    const places = decimals.get(decoded.mint) ?? null;
+    return {
+      address,
+      mint: decoded.mint,
+      program: decoded.program,
+      amount: decoded.amount,
+      decimals: places,
+      uiAmount: places === null ? null : formatUnits(amount, places),
+      state: decoded.state,
+      frozen: decoded.state === "frozen",
+      delegate: decoded.delegate,
+      delegatedAmount: decoded.delegate ? decoded.delegatedAmount : null,
+      isNative: decoded.nativeRentExemptReserve !== null,
+    };
+  });
+  // Answers from two requests may be a slot apart: report the older one.
+  return { value: rows, slot: Math.min(...responses.map((response) => Number(response.context.slot))) };
+}
+
+function totalsByMint(rows: TokenAccountRow[]) {
+  const totals = new Map<string, { mint: string; program: TokenAccountRow["program"]; decimals: number | null; raw: bigint; accounts: number }>();
+  for (const row of rows) {
+    const total = totals.get(row.mint) ?? { mint: row.mint, program: row.program, decimals: row.decimals, raw: 0n, accounts: 0 };
+    total.raw += BigInt(row.amount);
+    total.accounts += 1;
+    totals.set(row.mint, total);
+  }
+  return [...totals.values()]
+    .sort((a, b) => (a.raw === b.raw ? a.mint.localeCompare(b.mint) : a.raw > b.raw ? -1 : 1))
+    .map(({ raw, ...rest }) => ({ ...rest, amount: raw.toString(), uiAmount: rest.decimals === null ? null : formatUnits(raw, rest.decimals) }));
+}
+
+export const getTokenBalances = defineTool({
+  name: "get_token_balances",
+  title: "Token balances of an owner",
+  description:
+    "List the SPL Token and Token-2022 accounts a wallet owns, with exact raw amounts, decimals and UI amounts, state (frozen or not) and delegate, plus the total per mint. Give mint to read one token only. Accounts holding 0 are left out unless includeZero is true.",
+  inputSchema: {
+    owner: address("Wallet that owns the token accounts"),
+    mint: address("Only accounts of this mint (optional)").optional(),
+    includeZero: z.boolean().optional().describe("Also list accounts holding 0. Default false."),
+    network,
+    commitment,
+    maxAgeSeconds,
+  },
+  outputSchema: {
+    owner: z.string(),
+    totals: z
+      .array(
+        z.object({
+          mint: z.string(),
+          program: z.enum(["spl-token", "spl-token-2022"]),
+          decimals: z.number().int().nullable(),
+          amount: u64String("Total raw amount across the owner's accounts of this mint"),
+          uiAmount: z.string().nullable().describe("Total with decimals applied, exact decimal string."),
+          accounts: z.number().int().describe("How many token accounts hold this mint."),
+        }),
+      )
+      .describe("One entry per mint, largest raw total first."),
+    accounts: z.array(tokenAccountSchema).describe("The token accounts, grouped by mint."),
+    zeroBalanceAccounts: z.number().int().describe("Accounts holding 0 (listed only with includeZero)."),
+    ...readContext,
+    cache: cacheInfo,
+  },
+  annotations: { title: "Token balances", ...READ_ONLY_REMOTE },
+  async handler(args, ctx) {
+    const read = resolveRead(args, ctx);
+    const owner = toAddress(args.owner);
+    const mint = args.mint ? toAddress(args.mint) : undefined;
+    const { value, slot, cache } = await ctx.solana.cached(
+      { ...read, kind: "token-balances", key: `${owner}:${mint ?? "all"}` },
+      () => readTokenAccounts(ctx, read, owner, mint),
+    );
+    const zeroBalanceAccounts = value.filter((row) => row.amount === "0").length;
+    const listed = (args.includeZero ? [...value] : value.filter((row) => row.amount !== "0")).sort(
+      (a, b) => a.mint.localeCompare(b.mint) || a.address.localeCompare(b.address),
+    );
+    const totals = totalsByMint(listed);
+    const summary = `${owner} holds ${totals.length} token${totals.length === 1 ? "" : "s"} in ${listed.length} account${listed.length === 1 ? "" : "s"} on ${read.network} at slot ${slot}${zeroBalanceAccounts && !args.includeZero ? ` (${zeroBalanceAccounts} empty accounts not listed)` : ""}${cacheNote(cache)}.`;
+    const lines = totals.map(
+      (total) => `${total.uiAmount ?? `${total.amount} raw`} of mint ${total.mint} (${total.program}, ${total.decimals} decimals, ${total.accounts} account${total.accounts === 1 ? "" : "s"})`,
+    );
+    const flagged = listed
+      .filter((row) => row.frozen || row.delegate)
+      .map((row) => `account ${row.address}: ${row.frozen ? "frozen" : ""}${row.frozen && row.delegate ? ", " : ""}${row.delegate ? `delegate ${row.delegate} may move ${row.delegatedAmount} raw` : ""}`);
+    return {
+      text: [summary, ...cutLines(lines, LINES_SHOWN, "mints in structuredContent.totals"), ...cutLines(flagged, 5, "flagged accounts in structuredContent.accounts")].join("\n"),
+      structured: {
+        owner,
+        totals,
+        accounts: listed,
+        zeroBalanceAccounts,
+        network: read.network,
+        commitment: read.commitment,
+        slot,
+        cache,
+      },
+    };
+  },
+});

@@ -1,0 +1,125 @@
+/** get_token_info: a mint's supply, decimals, authorities, program and Token-2022 extensions. */
+import { address as toAddress } from "@solana/kit";
+import { z } from "zod";
+import type { Json } from "../solana/accounts/json";
+import { decodeMetaplexMetadata, metaplexMetadataAddress } from "../solana/accounts/metaplex";
+import { decodeMint, isTokenProgram, tokenKindOf } from "../solana/accounts/token";
+import { ServiceError } from "../solana/errors";
+import { programName } from "../solana/programs";
+import { accountBytes, readAccounts } from "./accounts";
+import { resolveRead } from "./read";
+import { address, cacheInfo, commitment, maxAgeSeconds, network, readContext, u64String } from "./schemas";
+import { cacheNote } from "./text";
+import { defineTool, READ_ONLY_REMOTE } from "./tool";
+
+type JsonObject = { [key: string]: Json };
+
+function findExtension(extensions: Json[], name: string): JsonObject | undefined {
+  const found = extensions.find((item) => item !== null && typeof item === "object" && !Array.isArray(item) && item.extension === name);
+  return found as JsonObject | undefined;
+}
+
+export const getTokenInfo = defineTool({
+  name: "get_token_info",
+  title: "Token mint details",
+  description:
+    "Read a token mint (SPL Token or Token-2022): supply (raw and UI, exact), decimals, mint and freeze authority, program, metadata (name, symbol, URI from the Token-2022 metadata extension or Metaplex), transfer fee and every other Token-2022 extension.",
+  inputSchema: {
+    mint: address("Mint address of the token"),
+    network,
+    commitment,
+    maxAgeSeconds,
+  },
+  outputSchema: {
+    mint: z.string(),
+    program: z.enum(["spl-token", "spl-token-2022"]),
+    supply: u64String("Total supply in the token's smallest unit"),
+    uiSupply: z.string().describe("Supply with decimals applied, exact decimal string."),
+    decimals: z.number().int(),
+    mintAuthority: z.string().nullable().describe("Who may mint more; null: the supply is fixed."),
+    freezeAuthority: z.string().nullable().describe("Who may freeze holders' accounts; null: nobody."),
+    metadata: z
+      .object({
+        source: z.enum(["token-2022", "metaplex"]),
+        name: z.string(),
+        symbol: z.string(),
+        uri: z.string(),
+        updateAuthority: z.string().nullable(),
+        additionalMetadata: z.record(z.string(), z.string()).optional(),
+      })
+      .nullable()
+      .describe("Token name, symbol and URI, where the mint has them."),
+    transferFee: z
+      .looseObject({})
+      .nullable()
+      .describe("Token-2022 TransferFeeConfig: older and newer fee (basis points, maximum fee raw, from epoch), withheld amount."),
+    extensions: z.array(z.looseObject({ extension: z.string() })).describe("Every Token-2022 extension, decoded."),
+    ...readContext,
+    cache: cacheInfo,
+  },
+  annotations: { title: "Token mint details", ...READ_ONLY_REMOTE },
+  async handler(args, ctx) {
+    const read = resolveRead(args, ctx);
+    const mint = toAddress(args.mint);
+    // The mint and its Metaplex metadata account in one request, since either program may have one.
+    const metadataAddress = await metaplexMetadataAddress(mint);
+    const { value, slot, cache } = await readAccounts(ctx, read, "token-info", [mint, metadataAddress]);
+    const [account, metaplexAccount] = value;
+    if (!account?.exists) {
+      throw new ServiceError("NOT_FOUND", `No account at ${mint} on ${read.network}: check the mint address and the network.`);
+    }
+    const bytes = accountBytes(account);
+    if (!isTokenProgram(account.owner) || tokenKindOf(account.owner, bytes) !== "mint") {
+      const owner = programName(account.owner) ?? account.owner;
+      throw new ServiceError(
+        "INVALID_INPUT",
+        `${mint} is not a token mint (owner: ${owner}, ${account.space} bytes). Give a mint address; get_account describes any account.`,
+      );
+    }
+    const decoded = decodeMint(account.owner, bytes);
+    const tokenMetadata = findExtension(decoded.extensions, "TokenMetadata");
+    const metaplex = metaplexAccount?.exists ? decodeMetaplexMetadata(accountBytes(metaplexAccount), mint) : undefined;
+    const metadata = tokenMetadata
+      ? {
+          source: "token-2022" as const,
+          name: String(tokenMetadata.name),
+          symbol: String(tokenMetadata.symbol),
+          uri: String(tokenMetadata.uri),
+          updateAuthority: (tokenMetadata.updateAuthority as string | null) ?? null,
+          additionalMetadata: (tokenMetadata.additionalMetadata ?? {}) as Record<string, string>,
+        }
+      : metaplex
+        ? { source: "metaplex" as const, ...metaplex }
+        : null;
+    const transferFeeExtension = findExtension(decoded.extensions, "TransferFeeConfig");
+    const transferFee = transferFeeExtension ? Object.fromEntries(Object.entries(transferFeeExtension).filter(([key]) => key !== "extension")) : null;
+    const extensions = decoded.extensions as { extension: string; [key: string]: Json }[];
+    const name = metadata ? `${metadata.name} (${metadata.symbol})` : "Token without metadata";
+    const lines = [
+      `${name}, mint ${mint} on ${read.network} at slot ${slot}${cacheNote(cache)}: supply ${decoded.uiSupply} (raw ${decoded.supply}), ${decoded.decimals} decimals, ${decoded.program}.`,
+      `Mint authority: ${decoded.mintAuthority ?? "none (fixed supply)"}; freeze authority: ${decoded.freezeAuthority ?? "none"}.`,
+    ];
+    if (metadata) lines.push(`Metadata (${metadata.source}): URI ${metadata.uri}`);
+    if (transferFee) lines.push(`Transfer fee: ${JSON.stringify(transferFee)}`);
+    if (extensions.length) lines.push(`Extensions: ${extensions.map((item) => item.extension).join(", ")}`);
+    return {
+      text: lines.join("\n"),
+      structured: {
+        mint,
+        program: decoded.program,
+        supply: decoded.supply,
+        uiSupply: decoded.uiSupply,
+        decimals: decoded.decimals,
+        mintAuthority: decoded.mintAuthority,
+        freezeAuthority: decoded.freezeAuthority,
+        metadata,
+        transferFee,
+        extensions,
+        network: read.network,
+        commitment: read.commitment,
+        slot,
+        cache,
+      },
+    };
+  },
+});

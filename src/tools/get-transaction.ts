@@ -1,0 +1,133 @@
+/** get_transaction: what a transaction did, from its signature: status, fee, balance changes, programs, logs. */
+import { signature as toSignature } from "@solana/kit";
+import { z } from "zod";
+import { ServiceError } from "../solana/errors";
+import { resolveRead } from "./read";
+import { cacheInfo, maxAgeSeconds, network, readContext, settledCommitment, signature, u64String } from "./schemas";
+import { cacheNote, cutLines } from "./text";
+import { defineTool, READ_ONLY_REMOTE } from "./tool";
+import { type JsonTransaction, summarizeTransaction, type TransactionSummary } from "./transaction-summary";
+
+const DEFAULT_LOG_LINES = 30;
+const LINES_SHOWN = 15;
+
+function render(summary: TransactionSummary, logs: string[], network: string): string {
+  const status = summary.status === "success" ? "succeeded" : `FAILED with ${JSON.stringify(summary.error)}`;
+  const lines = [
+    `Transaction ${summary.signature} ${status} on ${network} in slot ${summary.slot}${summary.time ? ` at ${summary.time}` : ""}. Fee ${summary.feeSol} SOL paid by ${summary.feePayer}; ${summary.computeUnitsConsumed ?? "?"} compute units; version ${summary.version}.`,
+    `Signers: ${summary.signers.join(", ")}.`,
+    `Programs: ${summary.programs.map((program) => program.name ?? program.address).join(", ")}.`,
+  ];
+  const sol = summary.solChanges.map((change) => `  ${change.address}: ${change.changeSol.startsWith("-") ? "" : "+"}${change.changeSol} SOL`);
+  if (sol.length) lines.push("SOL changes:", ...cutLines(sol, LINES_SHOWN, "in structuredContent.solChanges"));
+  const tokens = summary.tokenChanges.map(
+    (change) => `  ${change.account} (owner ${change.owner ?? "?"}, mint ${change.mint}): ${change.uiChange.startsWith("-") ? "" : "+"}${change.uiChange}`,
+  );
+  if (tokens.length) lines.push("Token changes:", ...cutLines(tokens, LINES_SHOWN, "in structuredContent.tokenChanges"));
+  for (const table of summary.lookupTables) {
+    lines.push(`Lookup table ${table.address}: ${table.writable.length} writable, ${table.readonly.length} read-only addresses loaded.`);
+  }
+  if (logs.length) {
+    const more = summary.logMessages.length - logs.length;
+    lines.push(`Logs (${logs.length} of ${summary.logMessages.length}${more ? `; raise logLimit for the other ${more}` : ""}):`, ...logs.map((line) => `  ${line}`));
+  }
+  return lines.join("\n");
+}
+
+export const getTransaction = defineTool({
+  name: "get_transaction",
+  title: "Transaction details",
+  description:
+    "Explain a confirmed transaction from its signature: status and error, slot, time (ISO 8601), fee, fee payer, compute units, signers, SOL balance change per account, token balance changes (owner, mint, raw and UI change), programs invoked (named when well known), address lookup tables resolved for version 0 transactions, and program logs (first logLimit lines, with the total count).",
+  inputSchema: {
+    signature: signature("Transaction signature"),
+    logLimit: z
+      .number()
+      .int()
+      .min(0)
+      .max(500)
+      .optional()
+      .describe(`How many log lines to return (0 to 500). Default ${DEFAULT_LOG_LINES}.`),
+    network,
+    commitment: settledCommitment,
+    maxAgeSeconds,
+  },
+  outputSchema: {
+    signature: z.string(),
+    status: z.enum(["success", "failed"]),
+    error: z.unknown().describe("The transaction error as the node reports it, or null."),
+    blockTime: z.number().int().nullable().describe("Unix time of the block, if the node knows it."),
+    time: z.string().nullable().describe("Block time as ISO 8601."),
+    version: z.string().describe("legacy or 0."),
+    fee: u64String("Fee in lamports"),
+    feeSol: z.string(),
+    feePayer: z.string(),
+    computeUnitsConsumed: z.string().nullable(),
+    signers: z.array(z.string()),
+    solChanges: z
+      .array(z.object({ address: z.string(), preLamports: z.string(), postLamports: z.string(), changeLamports: z.string(), changeSol: z.string() }))
+      .describe("Accounts whose SOL balance changed (fees included)."),
+    tokenChanges: z
+      .array(
+        z.object({
+          account: z.string(),
+          owner: z.string().nullable(),
+          mint: z.string(),
+          decimals: z.number().int(),
+          preAmount: z.string(),
+          postAmount: z.string(),
+          change: z.string().describe("Raw change, signed decimal string."),
+          uiChange: z.string().describe("Change with decimals applied, exact."),
+        }),
+      )
+      .describe("Token accounts whose balance changed."),
+    programs: z
+      .array(z.object({ address: z.string(), name: z.string().nullable(), topLevel: z.number().int(), inner: z.number().int() }))
+      .describe("Programs invoked, with how many top-level and inner instructions each ran."),
+    lookupTables: z
+      .array(z.object({ address: z.string(), writable: z.array(z.string()), readonly: z.array(z.string()) }))
+      .describe("Address lookup tables a version 0 transaction used, with the addresses it loaded from each."),
+    instructionCount: z.number().int(),
+    logMessages: z.array(z.string()).describe("The first logLimit log lines."),
+    logCount: z.number().int().describe("How many log lines the transaction produced."),
+    ...readContext,
+    cache: cacheInfo,
+  },
+  annotations: { title: "Transaction details", ...READ_ONLY_REMOTE },
+  async handler(args, ctx) {
+    const read = resolveRead(args, ctx);
+    // getTransaction serves confirmed and finalized only.
+    const level = read.commitment === "processed" ? "confirmed" : read.commitment;
+    const id = toSignature(args.signature);
+    const { value: summary, cache } = await ctx.solana.cached(
+      { ...read, commitment: level, kind: "transaction", key: id, immutable: level === "finalized" },
+      async () => {
+        const tx = await ctx.solana
+          .rpc(read.network)
+          .getTransaction(id, { commitment: level, encoding: "json", maxSupportedTransactionVersion: 0 })
+          .send({ abortSignal: ctx.signal });
+        if (!tx) {
+          throw new ServiceError(
+            "NOT_FOUND",
+            `Transaction ${id} was not found on ${read.network} at ${level} commitment. It may not be ${level} yet (retry shortly${level === "finalized" ? ", or ask with commitment confirmed" : ""}), it may be older than this node keeps (an archival RPC has full history), or it may belong to another network.`,
+          );
+        }
+        // The RPC proxy loses the generic: maxSupportedTransactionVersion 0 does give the versioned shape.
+        const summary = summarizeTransaction(id, tx as JsonTransaction);
+        return { value: summary, slot: summary.slot };
+      },
+    );
+    const logs = summary.logMessages.slice(0, args.logLimit ?? DEFAULT_LOG_LINES);
+    return {
+      text: render(summary, logs, read.network) + cacheNote(cache),
+      structured: {
+        ...summary,
+        logMessages: logs,
+        logCount: summary.logMessages.length,
+        network: read.network,
+        commitment: level,
+        cache,
+      },
+    };
+  },
+});

@@ -1,0 +1,91 @@
+/**
+ * For the tool tests (workerd, real local chain): the real SDK client connected in memory to the
+ * real server, and direct JSON-RPC reads of the chain to compare the tools' answers with.
+ */
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
+import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import { CfWorkerJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/cfworker-provider.js";
+import { env } from "cloudflare:workers";
+import { expect, inject } from "vitest";
+import type { Demo } from "../../test/setup/demo";
+import { createMcpServer } from "../mcp/server";
+import { createSolanaService, type SolanaService } from "../solana/service";
+
+declare module "vitest" {
+  interface ProvidedContext {
+    rpcUrl: string;
+    demo: Demo;
+  }
+}
+
+export const demo: Demo = inject("demo");
+
+export interface ToolCall<T> {
+  result: CallToolResult;
+  structured: T;
+  text: string;
+  /** Upstream RPC requests the call made. */
+  upstream: number;
+}
+
+export interface TestSession {
+  client: Client;
+  solana: SolanaService;
+  call<T = Record<string, unknown>>(name: string, args?: Record<string, unknown>): Promise<ToolCall<T>>;
+  close(): Promise<void>;
+}
+
+export async function connect(): Promise<TestSession> {
+  const solana = createSolanaService(env);
+  const server = createMcpServer({ solana, defaults: () => ({}), loggingLevel: () => undefined, setLoggingLevel() {} });
+  const [serverSide, clientSide] = InMemoryTransport.createLinkedPair();
+  await server.connect(serverSide);
+  const client = new Client({ name: "tool-tests", version: "1.0.0" }, { jsonSchemaValidator: new CfWorkerJsonSchemaValidator() });
+  await client.connect(clientSide);
+  // Listing the tools makes the client validate every structuredContent against its outputSchema.
+  await client.listTools();
+  return {
+    client,
+    solana,
+    async call<T>(name: string, args: Record<string, unknown> = {}) {
+      const before = solana.upstreamRequests;
+      const result = (await client.callTool({ name, arguments: args })) as CallToolResult;
+      const text = result.content.map((item) => (item.type === "text" ? item.text : "")).join("\n");
+      return { result, structured: result.structuredContent as T, text, upstream: solana.upstreamRequests - before };
+    },
+    close: () => client.close(),
+  };
+}
+
+/** Reads the chain directly, without the server, as the reference the tools must equal. */
+export async function chain<T>(method: string, params: unknown[] = []): Promise<T> {
+  const response = await fetch(env.SOLANA_RPC_LOCALNET, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }),
+  });
+  const body = (await response.json()) as { result?: T; error?: { message: string } };
+  if (body.error) throw new Error(`${method}: ${body.error.message}`);
+  return body.result as T;
+}
+
+/** Surfnet's cheat code: writes an account directly (data as hex). */
+export async function setAccount(address: string, account: { lamports: number; owner: string; data: Uint8Array; executable?: boolean }): Promise<void> {
+  const data = [...account.data].map((byte) => byte.toString(16).padStart(2, "0")).join("");
+  await chain("surfnet_setAccount", [address, { lamports: account.lamports, owner: account.owner, data, executable: account.executable ?? false }]);
+}
+
+/**
+ * Extension names as the node's parser spells them, mapped to the codec's; the node reports an
+ * extension it cannot parse as "unparseableExtension", which matches whatever we decoded there.
+ */
+export function expectSameExtensions(ours: { extension: string }[], node: { extension: string }[]): void {
+  const alias: Record<string, string> = { confidentialtransferfeeconfig: "confidentialtransferfee" };
+  const normalize = (name: string) => alias[name.toLowerCase()] ?? name.toLowerCase();
+  expect(ours).toHaveLength(node.length);
+  node.forEach((item, index) => {
+    if (item.extension === "unparseableExtension") return;
+    expect(normalize(ours[index]?.extension ?? "")).toBe(normalize(item.extension));
+  });
+}
