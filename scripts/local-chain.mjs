@@ -232,7 +232,9 @@ function loadSurfnet(log) {
 		try {
 			version = require("surfpool-sdk-linux-x64-gnu/package.json").version;
 		} catch {}
-		return { start: () => Surfnet.start(), version };
+		// Offline: never reach for a remote datasource for data the local chain lacks. This machine
+		// may have no network, and such a fetch stalls the whole chain until it times out.
+		return { start: () => Surfnet.startWithConfig({ offline: true }), version };
 	} catch (err) {
 		log(`local chain: embedded Surfnet unavailable (${firstLine(errorMessage(err))})`);
 		return null;
