@@ -6,18 +6,18 @@
 import { completable } from "@modelcontextprotocol/sdk/server/completable.js";
 import { type McpServer, ResourceTemplate } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { ReadResourceResult } from "@modelcontextprotocol/sdk/types.js";
-import { address as toAddress, isAddress } from "@solana/kit";
+import { address as toAddress } from "@solana/kit";
 import { z } from "zod";
-import { ServiceError } from "../solana/errors";
+import { resolveAddress } from "../session/rules";
 import { loadAccount } from "../tools/get-account";
 import { loadNetworkStatus } from "../tools/get-network-status";
 import { resolveRead } from "../tools/read";
 import { ADDRESS_FORM, SIGNATURE_FORM } from "../tools/schemas";
 import type { ToolContext } from "../tools/tool";
-import type { SessionBinding } from "./server";
+import type { ServerSession } from "./server";
 
-function contextFor(session: SessionBinding, signal: AbortSignal): ToolContext {
-  return { solana: session.solana, defaults: session.defaults(), signal, log: async () => {} };
+function contextFor(session: ServerSession, signal: AbortSignal): ToolContext {
+  return { solana: session.solana, defaults: session.defaults(), session: session.store, signal, log: async () => {} };
 }
 
 function json(uri: URL, value: unknown): ReadResourceResult {
@@ -29,19 +29,19 @@ function single(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-function networkCompleter(session: SessionBinding) {
+function networkCompleter(session: ServerSession) {
   return (value: string | undefined): string[] => session.solana.networks.filter((name) => name.startsWith(value ?? ""));
 }
 
-async function readAccountResource(session: SessionBinding, uri: URL, variables: Record<string, string | string[]>, signal: AbortSignal) {
-  const account = single(variables.address) ?? "";
-  if (!isAddress(account)) throw new ServiceError("INVALID_INPUT", `Invalid address in ${uri.href}: expected ${ADDRESS_FORM}.`);
+async function readAccountResource(session: ServerSession, uri: URL, variables: Record<string, string | string[]>, signal: AbortSignal) {
+  // A saved label works here too, as in the tools.
+  const account = resolveAddress(session.store.state(), single(variables.address) ?? "", ADDRESS_FORM);
   const ctx = contextFor(session, signal);
   const read = resolveRead({ network: single(variables.network) }, ctx);
   return json(uri, await loadAccount(ctx, read, toAddress(account)));
 }
 
-export function registerResourcesAndPrompts(server: McpServer, session: SessionBinding): void {
+export function registerResourcesAndPrompts(server: McpServer, session: ServerSession): void {
   const completeNetwork = networkCompleter(session);
 
   server.registerResource(

@@ -1,6 +1,9 @@
 /**
  * Assembles the SDK v1 MCP server for a session: the tool catalog with the session's context,
- * logging that honours `logging/setLevel`, and one structured log line per tool call.
+ * logging that honours `logging/setLevel`, and one structured log line per tool call. Around every
+ * tool call it applies the session: labels become addresses, the call is counted (in memory),
+ * a large answer is shortened and stored for get_result_page, and a change of session state
+ * notifies a client subscribed to `solana://session`.
  */
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { CfWorkerJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/cfworker-provider.js";
@@ -12,9 +15,13 @@ import {
 import { isSolanaError } from "@solana/kit";
 import { isServiceError } from "../solana/errors";
 import type { SolanaService } from "../solana/service";
+import { resolveLabels } from "../session/labels";
+import { createSessionStore, memoryKv, type SessionStore } from "../session/store";
 import { tools } from "../tools";
-import type { ToolContext } from "../tools/tool";
+import type { ToolContext, ToolOutput } from "../tools/tool";
 import { registerResourcesAndPrompts } from "./catalog";
+import { presentLarge } from "./large-results";
+import { registerSessionResource, SESSION_URI } from "./session-resource";
 
 export const SERVER_NAME = "solana-edge-mcp";
 export const SERVER_VERSION = "0.1.0";
@@ -24,9 +31,29 @@ const LEVELS: LoggingLevel[] = ["debug", "info", "notice", "warning", "error", "
 /** What the server needs from the session that owns it. */
 export interface SessionBinding {
   solana: SolanaService;
-  defaults(): ToolContext["defaults"];
+  /** The session's state; without one (tests, a lane without sessions) it lives in memory with the server. */
+  store?: SessionStore;
+  /** Defaults fixed by the lane, under those the session configures. */
+  defaults?(): ToolContext["defaults"];
   loggingLevel(): LoggingLevel | undefined;
   setLoggingLevel(level: LoggingLevel): void;
+}
+
+/** What the tools, resources and prompts of one server share. */
+export interface ServerSession extends SessionBinding {
+  store: SessionStore;
+  defaults(): ToolContext["defaults"];
+}
+
+function bindSession(session: SessionBinding): ServerSession {
+  const started = Date.now();
+  const store = session.store ?? createSessionStore(memoryKv(), () => ({ createdAt: started, lastActive: Date.now() }));
+  const laneDefaults = session.defaults;
+  return { ...session, store, defaults: () => ({ ...laneDefaults?.(), ...store.state().defaults }) };
+}
+
+function asResult(output: ToolOutput<unknown>): CallToolResult {
+  return { content: [{ type: "text", text: output.text }], structuredContent: output.structured as Record<string, unknown> };
 }
 
 /** Turns any failure into a tool result the model can act on, without internals or secrets. */
@@ -37,11 +64,13 @@ export function toolErrorResult(error: unknown): CallToolResult {
   return { content: [{ type: "text", text }], isError: true };
 }
 
-export function createMcpServer(session: SessionBinding): McpServer {
+export function createMcpServer(binding: SessionBinding): McpServer {
+  const session = bindSession(binding);
+  const { store } = session;
   const server = new McpServer(
     { name: SERVER_NAME, version: SERVER_VERSION, title: "Solana Edge MCP" },
     {
-      capabilities: { logging: {}, tools: {} },
+      capabilities: { logging: {}, tools: {}, resources: { subscribe: true } },
       jsonSchemaValidator: new CfWorkerJsonSchemaValidator(),
       instructions:
         "Read-only access to Solana: balances, token holdings, accounts, transactions, network state. Amounts are exact decimal strings.",
@@ -68,9 +97,12 @@ export function createMcpServer(session: SessionBinding): McpServer {
         const upstreamBefore = session.solana.upstreamRequests;
         const hitsBefore = session.solana.cacheHits;
         const missesBefore = session.solana.cacheMisses;
+        const stateVersion = store.version;
+        store.countCall(tool.name);
         const context: ToolContext = {
           solana: session.solana,
           defaults: session.defaults(),
+          session: store,
           signal: extra.signal,
           async log(level, data) {
             const threshold = session.loggingLevel();
@@ -80,11 +112,9 @@ export function createMcpServer(session: SessionBinding): McpServer {
         };
         let outcome = "ok";
         try {
-          const output = await tool.handler(args as never, context);
-          return {
-            content: [{ type: "text", text: output.text }],
-            structuredContent: output.structured as Record<string, unknown>,
-          };
+          const output = await tool.handler(resolveLabels(args, store.state()) as never, context);
+          // A page of a stored result is already within the budget: never store it again.
+          return tool.name === "get_result_page" ? asResult(output) : presentLarge(tool.name, output, store);
         } catch (error) {
           outcome = isServiceError(error) ? error.code : isSolanaError(error) ? "RPC_ERROR" : "INTERNAL";
           if (outcome === "INTERNAL") console.error(JSON.stringify({ event: "tool_error", tool: tool.name, error: String(error) }));
@@ -107,10 +137,15 @@ export function createMcpServer(session: SessionBinding): McpServer {
               outcome,
             }),
           );
+          // Sent before the answer, so it rides on this call's stream (the transport streams it).
+          if (store.version !== stateVersion && store.state().subscribed) {
+            await extra.sendNotification({ method: "notifications/resources/updated", params: { uri: SESSION_URI } }).catch(() => {});
+          }
         }
       },
     );
   }
   registerResourcesAndPrompts(server, session);
+  registerSessionResource(server, store);
   return server;
 }

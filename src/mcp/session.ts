@@ -4,7 +4,8 @@
  * size; it tells this object who is calling and whether the session is new.
  *
  * Storage is written when a session starts, when its state changes and, for the idle timer, at
- * most once per eighth of the idle time: a read-only call writes nothing.
+ * most once per eighth of the idle time: a read-only call writes nothing. The agent's state
+ * (defaults, labels, watchlist, large results) lives beside the record, in `src/session/store.ts`.
  */
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import {
@@ -18,6 +19,7 @@ import {
   SUPPORTED_PROTOCOL_VERSIONS,
 } from "@modelcontextprotocol/sdk/types.js";
 import { Agent } from "agents";
+import { createSessionStore, type SessionStore } from "../session/store";
 import { createSolanaService, type SolanaService } from "../solana/service";
 import { jsonRpcError } from "./errors";
 import { createMcpServer } from "./server";
@@ -44,6 +46,7 @@ export class McpSession extends Agent<Env> {
   private server?: McpServer;
   private transport?: SessionTransport;
   private solana?: SolanaService;
+  private store?: SessionStore;
   private lastActive = 0;
 
   private get idleMs(): number {
@@ -103,6 +106,8 @@ export class McpSession extends Agent<Env> {
     const last = Math.max(this.lastActive, record.lastActive);
     const remaining = last + this.idleMs - Date.now();
     if (remaining > 0) {
+      // The timer writes anyway: call counts kept in memory ride along.
+      this.store?.flushCounts();
       await this.schedule(Math.ceil(remaining / 1000), "expireIfIdle");
       return;
     }
@@ -164,6 +169,7 @@ export class McpSession extends Agent<Env> {
     await this.transport?.close();
     this.transport = undefined;
     this.server = undefined;
+    this.store = undefined;
     // Teardown runs in its own alarm invocation: a DELETE's client may not wait for it.
     await this.schedule(0, "destroySession");
     return new Response(null, { status: 200 });
@@ -180,9 +186,13 @@ export class McpSession extends Agent<Env> {
     const transport = new SessionTransport();
     transport.sessionId = this.name;
     transport.protocolVersion = record.protocolVersion;
+    this.store ??= createSessionStore(this.ctx.storage.kv, () => ({
+      createdAt: record.createdAt,
+      lastActive: Math.max(this.lastActive, this.record?.lastActive ?? record.lastActive),
+    }));
     const server = createMcpServer({
       solana: this.solana,
-      defaults: () => ({}),
+      store: this.store,
       loggingLevel: () => this.record?.loggingLevel ?? record.loggingLevel,
       setLoggingLevel: (level) => {
         const current = this.record;
@@ -206,7 +216,10 @@ export class McpSession extends Agent<Env> {
   private touch(record: SessionRecord): void {
     const now = Date.now();
     this.lastActive = now;
-    if (now - record.lastActive > this.idleMs / 8) this.saveRecord({ ...record, lastActive: now });
+    if (now - record.lastActive > this.idleMs / 8) {
+      this.saveRecord({ ...record, lastActive: now });
+      this.store?.flushCounts();
+    }
   }
 }
 

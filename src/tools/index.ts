@@ -1,15 +1,23 @@
-/** The tool catalog, in the order clients list it. */
+/** The tool catalog, in the order clients list it: the chain tools, then the session tools. */
+import { checkWatchlist } from "./check-watchlist";
+import { configureSession } from "./configure-session";
 import { getAccount } from "./get-account";
 import { getBalance } from "./get-balance";
 import { getBalances } from "./get-balances";
 import { getNetworkStatus } from "./get-network-status";
 import { getPriorityFees } from "./get-priority-fees";
+import { getResultPage } from "./get-result-page";
+import { getSession } from "./get-session";
 import { getSignatures } from "./get-signatures";
 import { getTokenBalances } from "./get-token-balances";
 import { getTokenInfo } from "./get-token-info";
 import { getTransaction } from "./get-transaction";
+import { labelAddress } from "./label-address";
+import { listLabels } from "./list-labels";
 import { simulateTransaction } from "./simulate-transaction";
 import type { Tool } from "./tool";
+import { unwatch } from "./unwatch";
+import { watch } from "./watch";
 
 // Each tool keeps its own precise types; the catalog only needs the common shape.
 export const tools = [
@@ -23,4 +31,12 @@ export const tools = [
   getNetworkStatus,
   getPriorityFees,
   simulateTransaction,
+  configureSession,
+  getSession,
+  labelAddress,
+  listLabels,
+  watch,
+  unwatch,
+  checkWatchlist,
+  getResultPage,
 ] as unknown as Tool[];

@@ -1,17 +1,24 @@
 /** Input and output pieces shared by the tools, with the descriptions the model reads. */
 import { isAddress, isSignature } from "@solana/kit";
 import { z } from "zod";
+import { LABEL_FORM, LABEL_PATTERN } from "../session/rules";
 import { NETWORKS } from "../solana/networks";
 import { COMMITMENTS } from "../solana/service";
 
 export const ADDRESS_FORM = "a base58-encoded 32-byte Solana address (32 to 44 characters)";
 
+/**
+ * An address, or a label the session saved for one: the server swaps labels for their addresses
+ * before the handler runs (see `src/session/labels.ts`), so handlers only ever see addresses.
+ */
 export const address = (what: string) =>
   z
     .string()
     .trim()
-    .refine(isAddress, { message: `Invalid address: expected ${ADDRESS_FORM}.` })
-    .describe(`${what}: ${ADDRESS_FORM}.`);
+    .refine((value) => isAddress(value) || LABEL_PATTERN.test(value), {
+      message: `Invalid address: expected ${ADDRESS_FORM}, or ${LABEL_FORM}.`,
+    })
+    .describe(`${what}: ${ADDRESS_FORM}, or a label saved with label_address.`);
 
 export const network = z
   .enum(NETWORKS)

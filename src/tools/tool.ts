@@ -4,6 +4,8 @@
  */
 import type { ToolAnnotations } from "@modelcontextprotocol/sdk/types.js";
 import type { z } from "zod";
+import type { SessionStore } from "../session/store";
+import { ServiceError } from "../solana/errors";
 import type { Commitment, SolanaService } from "../solana/service";
 
 /** What a tool may use while it runs, given by the session that called it. */
@@ -14,6 +16,14 @@ export interface ToolContext {
   /** Sends an MCP log message tied to this call (filtered by the client's `logging/setLevel`). */
   log(level: "debug" | "info" | "warning" | "error", data: unknown): Promise<void>;
   signal: AbortSignal;
+  /** The calling session's state; absent in a lane without sessions. */
+  session?: SessionStore;
+}
+
+/** The session a session tool works on, or a clear error where there is none. */
+export function sessionOf(ctx: ToolContext): SessionStore {
+  if (ctx.session) return ctx.session;
+  throw new ServiceError("INVALID_INPUT", "This tool needs an MCP session (Mcp-Session-Id); this connection has none.");
 }
 
 export interface ToolOutput<Out> {
@@ -43,4 +53,20 @@ export const READ_ONLY_REMOTE: ToolAnnotations = {
   destructiveHint: false,
   idempotentHint: true,
   openWorldHint: true,
+};
+
+/** Tools that only read or write this session's own state: no chain, nothing outside the session. */
+export const SESSION_READ: ToolAnnotations = {
+  readOnlyHint: true,
+  destructiveHint: false,
+  idempotentHint: true,
+  openWorldHint: false,
+};
+
+/** Tools that change this session's state (never the chain): repeating them changes nothing more. */
+export const SESSION_WRITE: ToolAnnotations = {
+  readOnlyHint: false,
+  destructiveHint: false,
+  idempotentHint: true,
+  openWorldHint: false,
 };

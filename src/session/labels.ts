@@ -1,0 +1,24 @@
+/**
+ * Swaps saved labels for their addresses in a tool call's arguments, before the handler runs, so
+ * that every tool takes `treasury` wherever it takes an address and no handler needs to know.
+ */
+import { ADDRESS_FORM } from "../tools/schemas";
+import { resolveAddress, type SessionState } from "./rules";
+
+/** The argument names that hold an address or a list of them, across the catalog. */
+const ADDRESS_ARGUMENTS = ["address", "owner", "mint", "addresses", "accounts"] as const;
+
+/** The arguments with every label replaced by its address; an unknown label throws a clear INVALID_INPUT. */
+export function resolveLabels(args: Record<string, unknown>, state: SessionState): Record<string, unknown> {
+  const resolved = { ...args };
+  for (const name of ADDRESS_ARGUMENTS) {
+    const value = resolved[name];
+    if (typeof value === "string") resolved[name] = resolveAddress(state, value, ADDRESS_FORM);
+    else if (Array.isArray(value)) {
+      resolved[name] = value.map((item) =>
+        typeof item === "string" ? resolveAddress(state, item, ADDRESS_FORM) : item,
+      );
+    }
+  }
+  return resolved;
+}

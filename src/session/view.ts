@@ -1,0 +1,72 @@
+/** The session state as the agent sees it: what get_session returns and `solana://session` holds. */
+import { z } from "zod";
+import { NETWORKS } from "../solana/networks";
+import { COMMITMENTS } from "../solana/service";
+import { LIMITS, labelOf } from "./rules";
+import type { SessionStore } from "./store";
+
+export const SESSION_URI = "solana://session";
+
+export const CALL_COUNTS_NOTE =
+  "Calls per tool in this session. Counts are saved together with the next change of session state, so calls made just before the session's Durable Object was evicted may be missing.";
+
+export const sessionViewShape = {
+  createdAt: z.string().describe("When the session started (ISO 8601)."),
+  lastActive: z.string().describe("When the session last received a request (ISO 8601)."),
+  defaults: z
+    .object({
+      network: z.enum(NETWORKS).optional(),
+      commitment: z.enum(COMMITMENTS).optional(),
+      maxAgeSeconds: z.number().int().optional(),
+    })
+    .describe("Defaults applied when a call omits them (set with configure_session)."),
+  labels: z
+    .array(z.object({ label: z.string(), address: z.string() }))
+    .describe("Saved labels, usable wherever an address is."),
+  watchlist: z
+    .array(z.object({ address: z.string(), label: z.string().nullable(), tokens: z.boolean() }))
+    .describe("Watched addresses; tokens: true also tracks their token balances."),
+  lastCheck: z
+    .object({ checkedAt: z.string(), network: z.enum(NETWORKS), slot: z.number().int() })
+    .nullable()
+    .describe("The previous check_watchlist, which the next one compares against."),
+  callCounts: z.record(z.string(), z.number().int()).describe(CALL_COUNTS_NOTE),
+  results: z
+    .array(z.object({ resultId: z.string(), tool: z.string(), pages: z.number().int(), expiresAt: z.string() }))
+    .describe("Large results stored for get_result_page."),
+  limits: z
+    .object({
+      labels: z.number().int(),
+      watchlist: z.number().int(),
+      tokenWatches: z.number().int(),
+      results: z.number().int(),
+      resultTtlSeconds: z.number().int(),
+    })
+    .describe("Bounds of this session's state."),
+};
+
+export type SessionView = z.infer<z.ZodObject<typeof sessionViewShape>>;
+
+const iso = (time: number) => new Date(time).toISOString();
+
+export function sessionView(store: SessionStore): SessionView {
+  const state = store.state();
+  const times = store.times();
+  const check = store.lastCheck();
+  return {
+    createdAt: iso(times.createdAt),
+    lastActive: iso(times.lastActive),
+    defaults: state.defaults,
+    labels: Object.entries(state.labels).map(([label, address]) => ({ label, address })),
+    watchlist: state.watchlist.map((entry) => ({ ...entry, label: labelOf(state, entry.address) })),
+    lastCheck: check ? { checkedAt: iso(check.checkedAt), network: check.network, slot: check.slot } : null,
+    callCounts: store.callCounts(),
+    results: store.results().map((result) => ({
+      resultId: result.resultId,
+      tool: result.tool,
+      pages: result.pages,
+      expiresAt: iso(result.expiresAt),
+    })),
+    limits: { ...LIMITS },
+  };
+}

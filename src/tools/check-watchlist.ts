@@ -1,0 +1,184 @@
+/**
+ * check_watchlist: balances of everything the session watches, with the change since its previous
+ * check. SOL comes from one getMultipleAccounts (the get_balances code, through the shared cache);
+ * token balances from get_token_balances per owner that asked for them.
+ */
+import { z } from "zod";
+import { labelOf, type WatchCheck } from "../session/rules";
+import { ServiceError } from "../solana/errors";
+import { formatUnits, lamportsToSol } from "../solana/format";
+import { getBalances } from "./get-balances";
+import { getTokenBalances } from "./get-token-balances";
+import { resolveRead } from "./read";
+import { cacheInfo, commitment, maxAgeSeconds, network, readContext, u64String } from "./schemas";
+import { cacheNote } from "./text";
+import { defineTool, sessionOf } from "./tool";
+
+const signed = (what: string) =>
+  z
+    .string()
+    .regex(/^-?\d+$/)
+    .describe(`${what}, as an exact signed decimal string.`);
+const plus = (value: string) => (value.startsWith("-") ? value : `+${value}`);
+
+const tokenSchema = z.object({
+  mint: z.string(),
+  amount: u64String("Raw amount held now"),
+  decimals: z.number().int().nullable(),
+  uiAmount: z.string().nullable().describe("Amount with decimals applied, exact decimal string."),
+  change: z
+    .object({ amount: signed("Raw change"), uiAmount: z.string().nullable() })
+    .nullable()
+    .describe("Change since the previous check; null when this owner's tokens were not checked then."),
+});
+
+type TokenRow = z.infer<typeof tokenSchema>;
+type TokenBaseline = WatchCheck["tokens"][string];
+
+/** Token rows for one owner: mints held now, plus mints held at the previous check and gone since (now 0). */
+function tokenRows(
+  totals: { mint: string; amount: string; decimals: number | null }[],
+  previous: TokenBaseline | undefined,
+): TokenRow[] {
+  const now = new Map(totals.map((total) => [total.mint, total]));
+  for (const [mint, before] of Object.entries(previous ?? {})) {
+    if (!now.has(mint)) now.set(mint, { mint, amount: "0", decimals: before.decimals });
+  }
+  return [...now.values()].map(({ mint, amount, decimals }) => {
+    const delta = previous ? BigInt(amount) - BigInt(previous[mint]?.amount ?? "0") : undefined;
+    const format = (raw: bigint) => (decimals === null ? null : formatUnits(raw, decimals));
+    return {
+      mint,
+      amount,
+      decimals,
+      uiAmount: format(BigInt(amount)),
+      change: delta === undefined ? null : { amount: delta.toString(), uiAmount: format(delta) },
+    };
+  });
+}
+
+export const checkWatchlist = defineTool({
+  name: "check_watchlist",
+  title: "Check the watchlist",
+  description:
+    "Read the current SOL balance of every watched address (and token balances where watch was given tokens: true) and report the change since this session's previous check on the same network. All SOL balances come from one request. Each check becomes the baseline of the next.",
+  inputSchema: { network, commitment, maxAgeSeconds },
+  outputSchema: {
+    entries: z.array(
+      z.object({
+        address: z.string(),
+        label: z.string().nullable(),
+        lamports: u64String("Balance in lamports"),
+        sol: z.string().describe("Balance in SOL, exact decimal string."),
+        exists: z.boolean(),
+        change: z
+          .object({
+            lamports: signed("Change in lamports"),
+            sol: z.string().describe("Change in SOL, exact signed decimal string."),
+          })
+          .nullable()
+          .describe("Change since the previous check; null when the address was not checked then."),
+        tokens: z
+          .array(tokenSchema)
+          .nullable()
+          .describe("Token totals per mint; null when tokens are not tracked for it."),
+      }),
+    ),
+    totalLamports: u64String("Sum of the SOL balances in lamports"),
+    totalSol: z.string(),
+    previousCheck: z
+      .object({ checkedAt: z.string(), slot: z.number().int() })
+      .nullable()
+      .describe("The check the changes are relative to; null on the first check or after a network change."),
+    ...readContext,
+    cache: cacheInfo,
+  },
+  annotations: {
+    title: "Check the watchlist",
+    readOnlyHint: false,
+    destructiveHint: false,
+    idempotentHint: false,
+    openWorldHint: true,
+  },
+  async handler(args, ctx) {
+    const session = sessionOf(ctx);
+    const state = session.state();
+    const { watchlist } = state;
+    if (watchlist.length === 0)
+      throw new ServiceError("INVALID_INPUT", "The watchlist is empty: add addresses or labels with watch first.");
+    const read = resolveRead(args, ctx);
+    const readArgs = { network: read.network, commitment: read.commitment, maxAgeSeconds: read.maxAgeSeconds };
+    const owners = watchlist.filter((entry) => entry.tokens).map((entry) => entry.address);
+    const [sol, tokenResults] = await Promise.all([
+      getBalances.handler({ ...readArgs, addresses: watchlist.map((entry) => entry.address) }, ctx),
+      Promise.all(owners.map((owner) => getTokenBalances.handler({ ...readArgs, owner }, ctx))),
+    ]);
+    const tokensByOwner = new Map(owners.map((owner, index) => [owner, tokenResults[index]?.structured.totals ?? []]));
+    const stored = session.lastCheck();
+    const previous = stored && stored.network === read.network ? stored : undefined;
+
+    const entries = sol.structured.accounts.map((account) => {
+      const before = previous?.sol[account.address];
+      const delta = before === undefined ? undefined : BigInt(account.lamports) - BigInt(before);
+      const totals = tokensByOwner.get(account.address);
+      return {
+        address: account.address,
+        label: labelOf(state, account.address),
+        lamports: account.lamports,
+        sol: account.sol,
+        exists: account.exists,
+        change: delta === undefined ? null : { lamports: delta.toString(), sol: lamportsToSol(delta) },
+        tokens: totals ? tokenRows(totals, previous?.tokens[account.address]) : null,
+      };
+    });
+
+    const check: WatchCheck = {
+      network: read.network,
+      commitment: read.commitment,
+      slot: sol.structured.slot,
+      checkedAt: Date.now(),
+      sol: Object.fromEntries(entries.map((entry) => [entry.address, entry.lamports])),
+      tokens: Object.fromEntries(
+        entries
+          .filter((entry) => entry.tokens)
+          .map((entry) => [
+            entry.address,
+            Object.fromEntries(
+              (entry.tokens ?? []).map((row) => [row.mint, { amount: row.amount, decimals: row.decimals }]),
+            ),
+          ]),
+      ),
+    };
+    session.saveCheck(check);
+
+    const totalChange = entries.reduce((sum, entry) => sum + BigInt(entry.change?.lamports ?? "0"), 0n);
+    const since = previous
+      ? ` Since the previous check (${new Date(previous.checkedAt).toISOString()}, slot ${previous.slot}): ${plus(lamportsToSol(totalChange))} SOL.`
+      : " First check on this network: changes will show from the next one.";
+    const lines = entries.map((entry) => {
+      const name = entry.label ? `${entry.label} (${entry.address})` : entry.address;
+      const change = entry.change ? ` (${plus(entry.change.sol)})` : "";
+      const tokens = (entry.tokens ?? []).map(
+        (row) =>
+          `  ${row.uiAmount ?? `${row.amount} raw`} of ${row.mint}${row.change ? ` (${plus(row.change.uiAmount ?? `${row.change.amount} raw`)})` : ""}`,
+      );
+      return [`${name}: ${entry.sol} SOL${change}${entry.exists ? "" : " (no account)"}`, ...tokens].join("\n");
+    });
+    return {
+      text: [
+        `${entries.length} watched on ${read.network} at slot ${check.slot} (${read.commitment}): total ${sol.structured.totalSol} SOL${cacheNote(sol.structured.cache)}.${since}`,
+        ...lines,
+      ].join("\n"),
+      structured: {
+        entries,
+        totalLamports: sol.structured.totalLamports,
+        totalSol: sol.structured.totalSol,
+        previousCheck: previous ? { checkedAt: new Date(previous.checkedAt).toISOString(), slot: previous.slot } : null,
+        network: read.network,
+        commitment: read.commitment,
+        slot: check.slot,
+        cache: sol.structured.cache,
+      },
+    };
+  },
+});

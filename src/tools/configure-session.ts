@@ -1,0 +1,52 @@
+/** configure_session: defaults for network, commitment and cache age that later calls use when they omit them. */
+import { z } from "zod";
+import { withDefaults } from "../session/rules";
+import { commitment, maxAgeSeconds, network } from "./schemas";
+import { defineTool, SESSION_WRITE, sessionOf } from "./tool";
+
+export const configureSession = defineTool({
+  name: "configure_session",
+  title: "Set session defaults",
+  description:
+    "Set this session's defaults: network, commitment and maxAgeSeconds apply to every later call that omits them (a call's own arguments still win). Omitted fields keep their current default; reset: true clears all defaults first. Call with no arguments to see the current defaults.",
+  inputSchema: {
+    network: network.describe("Network later calls read when they name none."),
+    commitment: commitment.describe(
+      "Commitment later calls use when they name none: processed, confirmed or finalized.",
+    ),
+    maxAgeSeconds: maxAgeSeconds.describe(
+      "Oldest cached answer later calls accept when they name none, in seconds (0 to 86400).",
+    ),
+    reset: z.boolean().optional().describe("Clear every default before applying the given ones. Default false."),
+  },
+  outputSchema: {
+    defaults: z
+      .object({
+        network: z.string().optional(),
+        commitment: z.string().optional(),
+        maxAgeSeconds: z.number().int().optional(),
+      })
+      .describe("The session's defaults after this call."),
+    changed: z.boolean().describe("Whether this call changed them."),
+  },
+  annotations: { title: "Set session defaults", ...SESSION_WRITE },
+  async handler(args, ctx) {
+    const session = sessionOf(ctx);
+    // Refuses a network this server has no RPC for now, not on every later call.
+    if (args.network) ctx.solana.resolveNetwork(args.network);
+    const before = session.version;
+    const { defaults } = session.update((state) =>
+      withDefaults(
+        state,
+        { network: args.network, commitment: args.commitment, maxAgeSeconds: args.maxAgeSeconds },
+        args.reset ?? false,
+      ),
+    );
+    const changed = session.version !== before;
+    const shown = Object.entries(defaults).map(([name, value]) => `${name} ${value}`);
+    return {
+      text: `${changed ? "Session defaults are now" : "Session defaults unchanged"}: ${shown.length ? shown.join(", ") : "none (server defaults apply)"}.`,
+      structured: { defaults, changed },
+    };
+  },
+});

@@ -1,0 +1,44 @@
+/** label_address: saves a name for an address, usable wherever a tool takes an address. */
+import { z } from "zod";
+import { LABEL_FORM, LABEL_PATTERN, LIMITS, withLabel, withoutLabel } from "../session/rules";
+import { ServiceError } from "../solana/errors";
+import { address } from "./schemas";
+import { defineTool, SESSION_WRITE, sessionOf } from "./tool";
+
+export const labelAddress = defineTool({
+  name: "label_address",
+  title: "Label an address",
+  description: `Save a label for an address in this session, e.g. "treasury"; afterwards every tool accepts the label wherever it takes an address (address, addresses, owner, mint, accounts). Saving an existing label moves it; remove: true deletes it. Up to ${LIMITS.labels} labels per session.`,
+  inputSchema: {
+    label: z
+      .string()
+      .trim()
+      .regex(LABEL_PATTERN, { message: `Invalid label: expected ${LABEL_FORM}.` })
+      .describe(`Name to save: ${LABEL_FORM}.`),
+    address: address("Address the label stands for").optional(),
+    remove: z.boolean().optional().describe("Delete the label instead of saving it. Default false."),
+  },
+  outputSchema: {
+    label: z.string(),
+    address: z.string().nullable().describe("The address the label now stands for; null when it was removed."),
+    labels: z.number().int().describe("How many labels the session has now."),
+  },
+  annotations: { title: "Label an address", ...SESSION_WRITE },
+  async handler(args, ctx) {
+    const session = sessionOf(ctx);
+    if (args.remove) {
+      const state = session.update((current) => withoutLabel(current, args.label));
+      const labels = Object.keys(state.labels).length;
+      return { text: `Removed label ${args.label}.`, structured: { label: args.label, address: null, labels } };
+    }
+    if (!args.address)
+      throw new ServiceError("INVALID_INPUT", "Give the address to label (or remove: true to delete the label).");
+    const target = args.address;
+    const state = session.update((current) => withLabel(current, args.label, target));
+    const labels = Object.keys(state.labels).length;
+    return {
+      text: `${args.label} = ${target} (${labels}/${LIMITS.labels} labels).`,
+      structured: { label: args.label, address: target, labels },
+    };
+  },
+});

@@ -1,0 +1,27 @@
+/** list_labels: the labels this session saved, with their addresses. */
+import { z } from "zod";
+import { LIMITS } from "../session/rules";
+import { defineTool, SESSION_READ, sessionOf } from "./tool";
+
+export const listLabels = defineTool({
+  name: "list_labels",
+  title: "Saved labels",
+  description: "List the labels saved in this session with label_address, and the address each stands for.",
+  inputSchema: {},
+  outputSchema: {
+    labels: z.array(z.object({ label: z.string(), address: z.string() })).describe("Saved labels, oldest first."),
+    limit: z.number().int().describe("Most labels a session keeps."),
+  },
+  annotations: { title: "Saved labels", ...SESSION_READ },
+  async handler(_args, ctx) {
+    const labels = Object.entries(sessionOf(ctx).state().labels).map(([label, address]) => ({ label, address }));
+    const lines = labels.map((entry) => `${entry.label} = ${entry.address}`);
+    return {
+      text: [
+        `${labels.length} label${labels.length === 1 ? "" : "s"} saved (at most ${LIMITS.labels}).`,
+        ...lines,
+      ].join("\n"),
+      structured: { labels, limit: LIMITS.labels },
+    };
+  },
+});

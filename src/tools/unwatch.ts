@@ -1,0 +1,38 @@
+/** unwatch: removes addresses (or labels) from the session's watchlist. */
+import { z } from "zod";
+import { labelOf, withoutWatched } from "../session/rules";
+import { address } from "./schemas";
+import { defineTool, SESSION_WRITE, sessionOf } from "./tool";
+
+export const unwatch = defineTool({
+  name: "unwatch",
+  title: "Stop watching addresses",
+  description: "Remove addresses or saved labels from this session's watchlist. all: true empties it.",
+  inputSchema: {
+    addresses: z.array(address("Address to stop watching")).optional().describe("Addresses or saved labels to remove."),
+    all: z.boolean().optional().describe("Remove everything from the watchlist. Default false."),
+  },
+  outputSchema: {
+    removed: z.array(z.string()).describe("Addresses removed; ones that were not watched are not listed."),
+    watchlist: z.array(z.object({ address: z.string(), label: z.string().nullable(), tokens: z.boolean() })),
+  },
+  annotations: { title: "Stop watching", ...SESSION_WRITE },
+  async handler(args, ctx) {
+    const session = sessionOf(ctx);
+    const targets = args.all
+      ? session.state().watchlist.map((entry) => entry.address)
+      : [...new Set(args.addresses ?? [])];
+    let removed: string[] = [];
+    const state = session.update((current) => {
+      const result = withoutWatched(current, targets);
+      removed = result.removed;
+      return result.state;
+    });
+    const watchlist = state.watchlist.map((entry) => ({ ...entry, label: labelOf(state, entry.address) }));
+    const missed = targets.length - removed.length;
+    return {
+      text: `Removed ${removed.length} address${removed.length === 1 ? "" : "es"}${missed > 0 ? ` (${missed} were not watched)` : ""}; ${watchlist.length} still watched.`,
+      structured: { removed, watchlist },
+    };
+  },
+});

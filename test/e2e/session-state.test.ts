@@ -1,0 +1,181 @@
+/**
+ * Per-session state end to end: the real MCP SDK client over HTTP against wrangler dev and Surfnet,
+ * including a restart of the dev server (same persisted state) in the middle of a session.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import { type CallToolResult, ResourceUpdatedNotificationSchema } from "@modelcontextprotocol/sdk/types.js";
+import { afterEach, describe, expect, inject, it } from "vitest";
+import { type DevServer, freePort, startDevServer } from "../support/dev-server";
+
+const mcpUrl = inject("mcpUrl");
+const demo = inject("demo");
+const rpcUrl = inject("rpcUrl");
+
+const BASE58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
+
+/** A random 32-byte address, base58 (leading zero bytes are as rare as they are irrelevant here). */
+function randomAddress(): string {
+  let value = BigInt(`0x${Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString("hex")}`);
+  let text = "";
+  while (value > 0n) {
+    text = BASE58[Number(value % 58n)] + text;
+    value /= 58n;
+  }
+  return text;
+}
+
+async function setLamports(address: string, lamports: number): Promise<void> {
+  const response = await fetch(rpcUrl, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      jsonrpc: "2.0",
+      id: 1,
+      method: "surfnet_setAccount",
+      params: [address, { lamports, owner: "11111111111111111111111111111111", data: "", executable: false }],
+    }),
+  });
+  expect(((await response.json()) as { error?: unknown }).error).toBeUndefined();
+}
+
+const clients: Client[] = [];
+afterEach(async () => {
+  await Promise.all(clients.splice(0).map((client) => client.close().catch(() => {})));
+});
+
+async function connect(
+  url: string,
+  sessionId?: string,
+): Promise<{ client: Client; transport: StreamableHTTPClientTransport }> {
+  const client = new Client({ name: "e2e-session-state", version: "1.0.0" });
+  const transport = new StreamableHTTPClientTransport(new URL(url), { sessionId });
+  // With a session id the client resumes that session instead of initializing a new one.
+  await client.connect(transport);
+  clients.push(client);
+  return { client, transport };
+}
+
+async function call<T>(
+  client: Client,
+  name: string,
+  args: Record<string, unknown> = {},
+): Promise<CallToolResult & { structured: T; text: string }> {
+  const result = (await client.callTool({ name, arguments: args })) as CallToolResult;
+  const text = result.content.map((item) => (item.type === "text" ? item.text : "")).join("\n");
+  return { ...result, structured: result.structuredContent as T, text };
+}
+
+describe("session state over HTTP", () => {
+  it("defaults, labels and the watchlist work together, and a subscriber hears each change", async () => {
+    const { client } = await connect(mcpUrl);
+    const updates: string[] = [];
+    client.setNotificationHandler(ResourceUpdatedNotificationSchema, (notification) => {
+      updates.push(notification.params.uri);
+    });
+    await client.subscribeResource({ uri: "solana://session" });
+
+    await call(client, "configure_session", { commitment: "finalized" });
+    await call(client, "label_address", { label: "treasury", address: demo.wallet });
+    expect(updates).toEqual(["solana://session", "solana://session"]);
+    const balance = await call<{ address: string; lamports: string; commitment: string }>(client, "get_balance", {
+      address: "treasury",
+    });
+    expect(balance.structured).toMatchObject({
+      address: demo.wallet,
+      lamports: demo.walletLamports,
+      commitment: "finalized",
+    });
+    expect(updates).toHaveLength(2);
+
+    const unknown = await call(client, "get_token_balances", { owner: "treasuy" });
+    expect(unknown.isError).toBe(true);
+    expect(unknown.text).toContain("saved labels: treasury");
+
+    const fresh = randomAddress();
+    await setLamports(fresh, 2_000_000_000);
+    await call(client, "watch", { addresses: ["treasury", fresh] });
+    await call(client, "check_watchlist", { maxAgeSeconds: 0 });
+    await setLamports(fresh, 1_250_000_000);
+    const check = await call<{ entries: { address: string; change: { sol: string } | null }[] }>(
+      client,
+      "check_watchlist",
+      { maxAgeSeconds: 0 },
+    );
+    expect(check.structured.entries.find((entry) => entry.address === fresh)?.change?.sol).toBe("-0.75");
+
+    const { contents } = await client.readResource({ uri: "solana://session" });
+    const state = JSON.parse(String((contents[0] as { text: string }).text));
+    expect(state).toMatchObject({
+      defaults: { commitment: "finalized" },
+      labels: [{ label: "treasury", address: demo.wallet }],
+      watchlist: [{ address: demo.wallet, label: "treasury" }, { address: fresh }],
+      callCounts: { check_watchlist: 2, get_balance: 1 },
+    });
+  });
+
+  it("a large result comes shortened with a resultId, and its pages rebuild it", async () => {
+    const { client } = await connect(mcpUrl);
+    const addresses = Array.from({ length: 100 }, randomAddress);
+    for (const [index, address] of addresses.entries())
+      await call(client, "label_address", { label: `w${index}`, address });
+    await call(client, "watch", { addresses: addresses.map((_, index) => `w${index}`) });
+    await call(client, "check_watchlist");
+    const check = await call<{ entries: unknown[] }>(client, "check_watchlist");
+    const meta = check._meta?.["solana-edge-mcp/result"] as { resultId: string; pages: number };
+    expect(check.text).toContain(meta.resultId);
+    let joined = "";
+    for (let page = 1; page <= meta.pages; page++) {
+      joined += (await call<{ content: string }>(client, "get_result_page", { resultId: meta.resultId, page }))
+        .structured.content;
+    }
+    const full = JSON.parse(joined) as { structuredContent: { entries: { address: string; label: string }[] } };
+    expect(full.structuredContent.entries.map((entry) => entry.address)).toEqual(addresses);
+    expect(full.structuredContent.entries[99]?.label).toBe("w99");
+  });
+
+  it("survives a restart of the dev server in the middle of a session", async () => {
+    const persistTo = mkdtempSync(path.join(os.tmpdir(), "edge-mcp-session-state-"));
+    const port = await freePort();
+    const vars = { SOLANA_RPC_LOCALNET: rpcUrl, DEFAULT_NETWORK: "localnet", AUTH_MODE: "none" };
+    let server: DevServer | undefined = await startDevServer({ vars, port, persistTo });
+    try {
+      const before = await connect(server.mcpUrl);
+      const sessionId = before.transport.sessionId as string;
+      const fresh = randomAddress();
+      await setLamports(fresh, 5_000_000);
+      await call(before.client, "configure_session", { maxAgeSeconds: 0 });
+      await call(before.client, "label_address", { label: "treasury", address: demo.wallet });
+      await call(before.client, "watch", { addresses: ["treasury", fresh] });
+      await call(before.client, "check_watchlist");
+
+      await server.stop();
+      server = undefined;
+      server = await startDevServer({ vars, port, persistTo });
+
+      const after = await connect(server.mcpUrl, sessionId);
+      await after.client.listTools();
+      const balance = await call<{ address: string }>(after.client, "get_balance", { address: "treasury" });
+      expect(balance.structured.address).toBe(demo.wallet);
+      await setLamports(fresh, 7_000_000);
+      const check = await call<{
+        previousCheck: object | null;
+        entries: { address: string; change: { lamports: string } | null }[];
+      }>(after.client, "check_watchlist");
+      expect(check.structured.previousCheck).not.toBeNull();
+      expect(check.structured.entries.find((entry) => entry.address === fresh)?.change?.lamports).toBe("2000000");
+      const view = await call<{ defaults: object; labels: unknown[]; callCounts: Record<string, number> }>(
+        after.client,
+        "get_session",
+      );
+      expect(view.structured.defaults).toEqual({ maxAgeSeconds: 0 });
+      expect(view.structured.callCounts).toMatchObject({ label_address: 1, watch: 1, check_watchlist: 2 });
+    } finally {
+      await server?.stop();
+      rmSync(persistTo, { recursive: true, force: true });
+    }
+  });
+});
