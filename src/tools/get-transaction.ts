@@ -34,6 +34,12 @@ function render(summary: TransactionSummary, logs: string[], network: string): s
   return lines.join("\n");
 }
 
+/**
+ * A landed transaction's contents never change; at confirmed only its finality still can, and a
+ * confirmed transaction is all but never rolled back. So it may be served for a minute, not 5 s.
+ */
+const CONFIRMED_TRANSACTION_MAX_AGE = 60;
+
 export const getTransaction = defineTool({
   name: "get_transaction",
   title: "Transaction details",
@@ -100,7 +106,14 @@ export const getTransaction = defineTool({
     const level = read.commitment === "processed" ? "confirmed" : read.commitment;
     const id = toSignature(args.signature);
     const { value: summary, cache } = await ctx.solana.cached(
-      { ...read, commitment: level, kind: "transaction", key: id, immutable: level === "finalized" },
+      {
+        ...read,
+        commitment: level,
+        kind: "transaction",
+        key: id,
+        immutable: level === "finalized",
+        maxAgeSeconds: level === "confirmed" ? (read.maxAgeSeconds ?? CONFIRMED_TRANSACTION_MAX_AGE) : read.maxAgeSeconds,
+      },
       async () => {
         const tx = await ctx.solana
           .rpc(read.network)
