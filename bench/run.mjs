@@ -180,7 +180,12 @@ async function sessionMemory(count) {
   await openSessions(count);
   const after = workerdRssKiB();
   if (before === undefined || after === undefined) return { note: "workerd process not found" };
-  return { sessions: count, beforeMiB: round(before / 1024, 1), afterMiB: round(after / 1024, 1), perSessionKiB: round((after - before) / count, 1) };
+  return {
+    sessions: count,
+    beforeMiB: round(before / 1024, 1),
+    afterMiB: round(after / 1024, 1),
+    perSessionKiB: round((after - before) / count, 1),
+  };
 }
 
 function workerdRssKiB() {
@@ -196,7 +201,10 @@ function workerdRssKiB() {
 function bundleSize() {
   const out = mkdtempSync(path.join(os.tmpdir(), "edge-mcp-bundle-"));
   try {
-    execFileSync(process.execPath, [wranglerBin, "deploy", "--dry-run", "--outdir", out], { cwd: root, stdio: "ignore" });
+    execFileSync(process.execPath, [wranglerBin, "deploy", "--dry-run", "--outdir", out], {
+      cwd: root,
+      stdio: "ignore",
+    });
     const code = readFileSync(path.join(out, "index.js"));
     return { rawKiB: round(code.length / 1024, 1), gzipKiB: round(gzipSync(code).length / 1024, 1) };
   } finally {

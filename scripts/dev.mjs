@@ -19,11 +19,11 @@ const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "
 
 const [major = 0, minor = 0] = process.versions.node.split(".").map(Number);
 if (major < 22 || (major === 22 && minor < 12)) {
-	console.error(
-		`dev: wrangler needs Node 22.12 or newer, this is Node ${process.versions.node}.\n` +
-			"     Run it as `npm run dev` (which uses the Node from node_modules/.bin), or put a newer node on PATH.",
-	);
-	process.exit(1);
+  console.error(
+    `dev: wrangler needs Node 22.12 or newer, this is Node ${process.versions.node}.\n` +
+      "     Run it as `npm run dev` (which uses the Node from node_modules/.bin), or put a newer node on PATH.",
+  );
+  process.exit(1);
 }
 
 const port = parsePort(process.env.PORT, 8788, "PORT");
@@ -40,18 +40,18 @@ let tmpDir;
 let shuttingDown = false;
 
 process.on("exit", () => {
-	// Safety net: never leave wrangler (its own process group) running behind us.
-	if (wrangler?.pid && wrangler.exitCode === null && wrangler.signalCode === null) {
-		try {
-			process.kill(-wrangler.pid, "SIGKILL");
-		} catch {}
-	}
-	if (tmpDir) rmSync(tmpDir, { recursive: true, force: true });
+  // Safety net: never leave wrangler (its own process group) running behind us.
+  if (wrangler?.pid && wrangler.exitCode === null && wrangler.signalCode === null) {
+    try {
+      process.kill(-wrangler.pid, "SIGKILL");
+    } catch {}
+  }
+  if (tmpDir) rmSync(tmpDir, { recursive: true, force: true });
 });
 for (const sig of /** @type {const} */ (["SIGINT", "SIGTERM", "SIGHUP"])) {
-	process.on(sig, () => {
-		void shutdown(0, sig);
-	});
+  process.on(sig, () => {
+    void shutdown(0, sig);
+  });
 }
 
 // ---------------------------------------------------------------------------------------
@@ -63,33 +63,31 @@ let rpcUrl;
 let chainLabel;
 let defaultNetwork = "localnet";
 if (givenRpcUrl) {
-	let origin;
-	try {
-		origin = new URL(givenRpcUrl).origin;
-	} catch {
-		console.error("dev: SOLANA_RPC_URL is not a valid URL");
-		process.exit(1);
-	}
-	rpcUrl = givenRpcUrl;
-	chainLabel = `SOLANA_RPC_URL (${origin})`;
-	console.log(`dev: SOLANA_RPC_URL is set; no local chain. Default network RPC: ${origin}`);
+  let origin;
+  try {
+    origin = new URL(givenRpcUrl).origin;
+  } catch {
+    console.error("dev: SOLANA_RPC_URL is not a valid URL");
+    process.exit(1);
+  }
+  rpcUrl = givenRpcUrl;
+  chainLabel = `SOLANA_RPC_URL (${origin})`;
+  console.log(`dev: SOLANA_RPC_URL is set; no local chain. Default network RPC: ${origin}`);
 } else {
-	const { startLocalChain } = await import("./local-chain.mjs");
-	try {
-		chain = await startLocalChain({ port: localRpcPort, log: (m) => console.log(m) });
-	} catch (err) {
-		console.error(
-			`dev: could not start the local chain: ${err instanceof Error ? err.message : String(err)}`,
-		);
-		process.exit(1);
-	}
-	rpcUrl = chain.rpcUrl;
-	if (chain.backend === "devnet") {
-		defaultNetwork = "devnet";
-		chainLabel = `devnet (${rpcUrl}) - no local chain available`;
-	} else {
-		chainLabel = `${chain.description}, RPC ${rpcUrl}`;
-	}
+  const { startLocalChain } = await import("./local-chain.mjs");
+  try {
+    chain = await startLocalChain({ port: localRpcPort, log: (m) => console.log(m) });
+  } catch (err) {
+    console.error(`dev: could not start the local chain: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  }
+  rpcUrl = chain.rpcUrl;
+  if (chain.backend === "devnet") {
+    defaultNetwork = "devnet";
+    chainLabel = `devnet (${rpcUrl}) - no local chain available`;
+  } else {
+    chainLabel = `${chain.description}, RPC ${rpcUrl}`;
+  }
 }
 if (shuttingDown) await new Promise(() => {}); // a signal arrived while the chain started
 
@@ -101,51 +99,49 @@ const wranglerPkgPath = require.resolve("wrangler/package.json");
 const wranglerBin = path.join(path.dirname(wranglerPkgPath), require(wranglerPkgPath).bin.wrangler);
 
 const args = [
-	wranglerBin,
-	"dev",
-	"--port",
-	String(port),
-	"--ip",
-	"127.0.0.1",
-	"--persist-to",
-	".wrangler/state",
-	"--show-interactive-dev-session=false",
-	"--var",
-	`DEFAULT_NETWORK:${defaultNetwork}`,
-	"--var",
-	`AUTH_MODE:${authMode}`,
+  wranglerBin,
+  "dev",
+  "--port",
+  String(port),
+  "--ip",
+  "127.0.0.1",
+  "--persist-to",
+  ".wrangler/state",
+  "--show-interactive-dev-session=false",
+  "--var",
+  `DEFAULT_NETWORK:${defaultNetwork}`,
+  "--var",
+  `AUTH_MODE:${authMode}`,
 ];
 if (givenRpcUrl) {
-	// Keep the (possibly keyed) URL off the command line and out of wrangler's binding table:
-	// values from env files are secrets, which wrangler shows as "(hidden)". Passing --env-file
-	// turns off wrangler's own .dev.vars/.env lookup, so list those first.
-	tmpDir = mkdtempSync(path.join(os.tmpdir(), "solana-edge-mcp-dev-"));
-	const envFile = path.join(tmpDir, "rpc.env");
-	writeFileSync(envFile, `SOLANA_RPC_LOCALNET=${dotenvQuote(givenRpcUrl)}\n`, { mode: 0o600 });
-	const userFiles = existsSync(path.join(projectRoot, ".dev.vars"))
-		? [".dev.vars"]
-		: [".env", ".env.local"];
-	for (const f of [...userFiles.filter((f) => existsSync(path.join(projectRoot, f))), envFile])
-		args.push("--env-file", f);
+  // Keep the (possibly keyed) URL off the command line and out of wrangler's binding table:
+  // values from env files are secrets, which wrangler shows as "(hidden)". Passing --env-file
+  // turns off wrangler's own .dev.vars/.env lookup, so list those first.
+  tmpDir = mkdtempSync(path.join(os.tmpdir(), "solana-edge-mcp-dev-"));
+  const envFile = path.join(tmpDir, "rpc.env");
+  writeFileSync(envFile, `SOLANA_RPC_LOCALNET=${dotenvQuote(givenRpcUrl)}\n`, { mode: 0o600 });
+  const userFiles = existsSync(path.join(projectRoot, ".dev.vars")) ? [".dev.vars"] : [".env", ".env.local"];
+  for (const f of [...userFiles.filter((f) => existsSync(path.join(projectRoot, f))), envFile])
+    args.push("--env-file", f);
 } else if (chain?.backend !== "devnet") {
-	args.push("--var", `SOLANA_RPC_LOCALNET:${rpcUrl}`);
+  args.push("--var", `SOLANA_RPC_LOCALNET:${rpcUrl}`);
 }
 
 console.log(`dev: starting wrangler dev on http://localhost:${port} ...`);
 wrangler = spawn(process.execPath, args, {
-	cwd: projectRoot,
-	stdio: ["ignore", "inherit", "inherit"],
-	detached: true, // its own process group, so that stopping it also stops workerd
-	env: { ...process.env, SOLANA_RPC_URL: undefined },
+  cwd: projectRoot,
+  stdio: ["ignore", "inherit", "inherit"],
+  detached: true, // its own process group, so that stopping it also stops workerd
+  env: { ...process.env, SOLANA_RPC_URL: undefined },
 });
 wrangler.on("error", (err) => {
-	console.error(`dev: could not start wrangler: ${err.message}`);
-	void shutdown(1);
+  console.error(`dev: could not start wrangler: ${err.message}`);
+  void shutdown(1);
 });
 wrangler.on("exit", (code, signal) => {
-	if (shuttingDown) return;
-	console.log(`dev: wrangler exited (${signal ?? `code ${code}`}); stopping the local chain`);
-	void shutdown(code ?? 1);
+  if (shuttingDown) return;
+  console.log(`dev: wrangler exited (${signal ?? `code ${code}`}); stopping the local chain`);
+  void shutdown(code ?? 1);
 });
 
 // ---------------------------------------------------------------------------------------
@@ -155,15 +151,15 @@ const healthUrl = `http://127.0.0.1:${port}/health`;
 const readyDeadline = Date.now() + 120_000;
 let healthy = false;
 while (!shuttingDown && Date.now() < readyDeadline) {
-	try {
-		const res = await fetch(healthUrl, { signal: AbortSignal.timeout(2000) });
-		await res.arrayBuffer();
-		if (res.status === 200) {
-			healthy = true;
-			break;
-		}
-	} catch {}
-	await sleep(300);
+  try {
+    const res = await fetch(healthUrl, { signal: AbortSignal.timeout(2000) });
+    await res.arrayBuffer();
+    if (res.status === 200) {
+      healthy = true;
+      break;
+    }
+  } catch {}
+  await sleep(300);
 }
 if (!shuttingDown) printBanner(healthy);
 
@@ -171,36 +167,36 @@ if (!shuttingDown) printBanner(healthy);
 
 /** @param {boolean} healthy */
 function printBanner(healthy) {
-	const base = `http://localhost:${port}`;
-	const lines = [
-		"",
-		"  Solana Edge MCP (local)",
-		`  MCP endpoint   ${base}/mcp`,
-		`  Health         ${base}/health${healthy ? "" : "   (not answering 200 yet; see wrangler's output)"}`,
-		`  Auth           ${authMode === "none" ? "none (loopback only)" : authMode}`,
-		`  Chain          ${chainLabel}`,
-		`  Default net    ${defaultNetwork}`,
-	];
-	const demo = chain?.demo;
-	if (demo) {
-		lines.push(
-			"",
-			"  Demo data on the local chain",
-			`  Wallet         ${demo.wallet}  (${formatUnits(demo.walletLamports, 9)} SOL)`,
-			`  Second holder  ${demo.secondHolder}`,
-			`  SPL mint       ${demo.splMint}  (${demo.splDecimals} decimals; wallet holds ${formatUnits(demo.walletSplRaw, demo.splDecimals)})`,
-			`  Token-2022     ${demo.token2022Mint}  (${demo.token2022Metadata.symbol}; wallet holds ${formatUnits(demo.walletToken2022Raw, demo.token2022Decimals)})`,
-			`  Transaction    ${demo.signatures.tokenTransfer}  (token transfer)`,
-			`  Transaction    ${demo.signatures.solTransfer}  (SOL transfer with memo)`,
-		);
-		const fixtureCount = Object.keys(demo.fixtures).length;
-		if (fixtureCount)
-			lines.push(
-				`  Fixtures       ${fixtureCount} real-format accounts loaded (e.g. ${Object.values(demo.fixtures)[0]})`,
-			);
-	}
-	lines.push("", "  Ctrl-C stops wrangler and the chain.", "");
-	console.log(lines.join("\n"));
+  const base = `http://localhost:${port}`;
+  const lines = [
+    "",
+    "  Solana Edge MCP (local)",
+    `  MCP endpoint   ${base}/mcp`,
+    `  Health         ${base}/health${healthy ? "" : "   (not answering 200 yet; see wrangler's output)"}`,
+    `  Auth           ${authMode === "none" ? "none (loopback only)" : authMode}`,
+    `  Chain          ${chainLabel}`,
+    `  Default net    ${defaultNetwork}`,
+  ];
+  const demo = chain?.demo;
+  if (demo) {
+    lines.push(
+      "",
+      "  Demo data on the local chain",
+      `  Wallet         ${demo.wallet}  (${formatUnits(demo.walletLamports, 9)} SOL)`,
+      `  Second holder  ${demo.secondHolder}`,
+      `  SPL mint       ${demo.splMint}  (${demo.splDecimals} decimals; wallet holds ${formatUnits(demo.walletSplRaw, demo.splDecimals)})`,
+      `  Token-2022     ${demo.token2022Mint}  (${demo.token2022Metadata.symbol}; wallet holds ${formatUnits(demo.walletToken2022Raw, demo.token2022Decimals)})`,
+      `  Transaction    ${demo.signatures.tokenTransfer}  (token transfer)`,
+      `  Transaction    ${demo.signatures.solTransfer}  (SOL transfer with memo)`,
+    );
+    const fixtureCount = Object.keys(demo.fixtures).length;
+    if (fixtureCount)
+      lines.push(
+        `  Fixtures       ${fixtureCount} real-format accounts loaded (e.g. ${Object.values(demo.fixtures)[0]})`,
+      );
+  }
+  lines.push("", "  Ctrl-C stops wrangler and the chain.", "");
+  console.log(lines.join("\n"));
 }
 
 /**
@@ -208,59 +204,59 @@ function printBanner(healthy) {
  * @param {string} [signal]
  */
 async function shutdown(code, signal) {
-	if (shuttingDown) return;
-	shuttingDown = true;
-	if (signal) console.log(`\ndev: ${signal}: stopping wrangler and the local chain`);
-	const w = wrangler;
-	if (w?.pid && w.exitCode === null && w.signalCode === null) {
-		const exited = new Promise((resolve) => w.once("exit", resolve));
-		killGroup(w.pid, "SIGTERM");
-		const done = await Promise.race([exited.then(() => true), sleep(5000).then(() => false)]);
-		if (!done) killGroup(w.pid, "SIGKILL");
-	} else if (w?.pid) {
-		killGroup(w.pid, "SIGTERM"); // workerd may outlive a crashed wrangler
-	}
-	try {
-		await chain?.stop();
-	} catch {}
-	if (tmpDir) rmSync(tmpDir, { recursive: true, force: true });
-	process.exit(code);
+  if (shuttingDown) return;
+  shuttingDown = true;
+  if (signal) console.log(`\ndev: ${signal}: stopping wrangler and the local chain`);
+  const w = wrangler;
+  if (w?.pid && w.exitCode === null && w.signalCode === null) {
+    const exited = new Promise((resolve) => w.once("exit", resolve));
+    killGroup(w.pid, "SIGTERM");
+    const done = await Promise.race([exited.then(() => true), sleep(5000).then(() => false)]);
+    if (!done) killGroup(w.pid, "SIGKILL");
+  } else if (w?.pid) {
+    killGroup(w.pid, "SIGTERM"); // workerd may outlive a crashed wrangler
+  }
+  try {
+    await chain?.stop();
+  } catch {}
+  if (tmpDir) rmSync(tmpDir, { recursive: true, force: true });
+  process.exit(code);
 }
 
 /** @param {number} pid @param {NodeJS.Signals} sig */
 function killGroup(pid, sig) {
-	try {
-		process.kill(-pid, sig);
-	} catch {}
+  try {
+    process.kill(-pid, sig);
+  } catch {}
 }
 
 /** @param {string | undefined} value @param {number} fallback @param {string} name */
 function parsePort(value, fallback, name) {
-	if (value === undefined || value.trim() === "") return fallback;
-	const n = Number(value);
-	if (!Number.isInteger(n) || n < 0 || n > 65535) {
-		console.error(`dev: ${name} must be a port number, got ${JSON.stringify(value)}`);
-		process.exit(1);
-	}
-	return n;
+  if (value === undefined || value.trim() === "") return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) {
+    console.error(`dev: ${name} must be a port number, got ${JSON.stringify(value)}`);
+    process.exit(1);
+  }
+  return n;
 }
 
 /** Exact decimal formatting of a raw integer amount. @param {string} raw @param {number} decimals */
 function formatUnits(raw, decimals) {
-	const v = BigInt(raw);
-	const base = 10n ** BigInt(decimals);
-	const frac = (v % base).toString().padStart(decimals, "0").replace(/0+$/, "");
-	return `${(v / base).toLocaleString("en-US")}${frac ? `.${frac}` : ""}`;
+  const v = BigInt(raw);
+  const base = 10n ** BigInt(decimals);
+  const frac = (v % base).toString().padStart(decimals, "0").replace(/0+$/, "");
+  return `${(v / base).toLocaleString("en-US")}${frac ? `.${frac}` : ""}`;
 }
 
 /** Quote a value for a dotenv file so that dotenv and dotenv-expand keep it literal. @param {string} v */
 function dotenvQuote(v) {
-	// Single quotes: no escape processing; `$` is escaped for dotenv-expand.
-	if (!v.includes("'") && !v.includes("\n")) return `'${v.replaceAll("$", "\\$")}'`;
-	return JSON.stringify(v);
+  // Single quotes: no escape processing; `$` is escaped for dotenv-expand.
+  if (!v.includes("'") && !v.includes("\n")) return `'${v.replaceAll("$", "\\$")}'`;
+  return JSON.stringify(v);
 }
 
 /** @param {number} ms */
 function sleep(ms) {
-	return new Promise((resolve) => setTimeout(resolve, ms));
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -30,10 +30,16 @@ function single(value: string | string[] | undefined): string | undefined {
 }
 
 function networkCompleter(session: ServerSession) {
-  return (value: string | undefined): string[] => session.solana.networks.filter((name) => name.startsWith(value ?? ""));
+  return (value: string | undefined): string[] =>
+    session.solana.networks.filter((name) => name.startsWith(value ?? ""));
 }
 
-async function readAccountResource(session: ServerSession, uri: URL, variables: Record<string, string | string[]>, signal: AbortSignal) {
+async function readAccountResource(
+  session: ServerSession,
+  uri: URL,
+  variables: Record<string, string | string[]>,
+  signal: AbortSignal,
+) {
   // A saved label works here too, as in the tools.
   const account = resolveAddress(session.store.state(), single(variables.address) ?? "", ADDRESS_FORM);
   const ctx = contextFor(session, signal);
@@ -49,7 +55,8 @@ export function registerResourcesAndPrompts(server: McpServer, session: ServerSe
     new ResourceTemplate("solana://account/{address}", { list: undefined }),
     {
       title: "Solana account",
-      description: "An account on the default network as JSON: what get_account returns (balance, owner, rent status, decoded data).",
+      description:
+        "An account on the default network as JSON: what get_account returns (balance, owner, rent status, decoded data).",
       mimeType: "application/json",
     },
     (uri, variables, extra) => readAccountResource(session, uri, variables, extra.signal),
@@ -57,10 +64,14 @@ export function registerResourcesAndPrompts(server: McpServer, session: ServerSe
 
   server.registerResource(
     "account-on-network",
-    new ResourceTemplate("solana://{network}/account/{address}", { list: undefined, complete: { network: completeNetwork } }),
+    new ResourceTemplate("solana://{network}/account/{address}", {
+      list: undefined,
+      complete: { network: completeNetwork },
+    }),
     {
       title: "Solana account on a named network",
-      description: "An account on the given network (mainnet, devnet, testnet, localnet) as JSON, as get_account returns it.",
+      description:
+        "An account on the given network (mainnet, devnet, testnet, localnet) as JSON, as get_account returns it.",
       mimeType: "application/json",
     },
     (uri, variables, extra) => readAccountResource(session, uri, variables, extra.signal),
@@ -84,10 +95,14 @@ export function registerResourcesAndPrompts(server: McpServer, session: ServerSe
 
   const networkArgument = () =>
     completable(
-      z.string().optional().describe("Network to use: mainnet, devnet, testnet or localnet. Default: the session's network."),
+      z
+        .string()
+        .optional()
+        .describe("Network to use: mainnet, devnet, testnet or localnet. Default: the session's network."),
       completeNetwork,
     );
-  const on = (network: string | undefined) => (network ? ` on ${network} (pass network: "${network}" to every tool)` : "");
+  const on = (network: string | undefined) =>
+    network ? ` on ${network} (pass network: "${network}" to every tool)` : "";
 
   server.registerPrompt(
     "analyze_wallet",
@@ -120,7 +135,10 @@ export function registerResourcesAndPrompts(server: McpServer, session: ServerSe
     {
       title: "Explain a transaction",
       description: "Explain in plain words what a transaction did, from its signature.",
-      argsSchema: { signature: z.string().describe(`Transaction signature: ${SIGNATURE_FORM}.`), network: networkArgument() },
+      argsSchema: {
+        signature: z.string().describe(`Transaction signature: ${SIGNATURE_FORM}.`),
+        network: networkArgument(),
+      },
     },
     ({ signature, network }) => ({
       messages: [

@@ -6,17 +6,13 @@
  * notifies a client subscribed to `solana://session`.
  */
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { type CallToolResult, type LoggingLevel, SetLevelRequestSchema } from "@modelcontextprotocol/sdk/types.js";
 import { CfWorkerJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/cfworker-provider.js";
-import {
-  type CallToolResult,
-  type LoggingLevel,
-  SetLevelRequestSchema,
-} from "@modelcontextprotocol/sdk/types.js";
 import { isSolanaError } from "@solana/kit";
-import { isServiceError } from "../solana/errors";
-import type { SolanaService } from "../solana/service";
 import { resolveLabels } from "../session/labels";
 import { createSessionStore, memoryKv, type SessionStore } from "../session/store";
+import { isServiceError } from "../solana/errors";
+import type { SolanaService } from "../solana/service";
 import { tools } from "../tools";
 import type { ToolContext, ToolOutput } from "../tools/tool";
 import { registerResourcesAndPrompts } from "./catalog";
@@ -53,7 +49,10 @@ function bindSession(session: SessionBinding): ServerSession {
 }
 
 function asResult(output: ToolOutput<unknown>): CallToolResult {
-  return { content: [{ type: "text", text: output.text }], structuredContent: output.structured as Record<string, unknown> };
+  return {
+    content: [{ type: "text", text: output.text }],
+    structuredContent: output.structured as Record<string, unknown>,
+  };
 }
 
 /** Turns any failure into a tool result the model can act on, without internals or secrets. */
@@ -107,7 +106,10 @@ export function createMcpServer(binding: SessionBinding): McpServer {
           async log(level, data) {
             const threshold = session.loggingLevel();
             if (!threshold || LEVELS.indexOf(level) < LEVELS.indexOf(threshold)) return;
-            await extra.sendNotification({ method: "notifications/message", params: { level, logger: tool.name, data } });
+            await extra.sendNotification({
+              method: "notifications/message",
+              params: { level, logger: tool.name, data },
+            });
           },
         };
         let outcome = "ok";
@@ -117,7 +119,8 @@ export function createMcpServer(binding: SessionBinding): McpServer {
           return tool.name === "get_result_page" ? asResult(output) : presentLarge(tool.name, output, store);
         } catch (error) {
           outcome = isServiceError(error) ? error.code : isSolanaError(error) ? "RPC_ERROR" : "INTERNAL";
-          if (outcome === "INTERNAL") console.error(JSON.stringify({ event: "tool_error", tool: tool.name, error: String(error) }));
+          if (outcome === "INTERNAL")
+            console.error(JSON.stringify({ event: "tool_error", tool: tool.name, error: String(error) }));
           return toolErrorResult(error);
         } finally {
           // Deltas of the session's counters: concurrent calls in one session may blur them a little.
@@ -139,7 +142,9 @@ export function createMcpServer(binding: SessionBinding): McpServer {
           );
           // Sent before the answer, so it rides on this call's stream (the transport streams it).
           if (store.version !== stateVersion && store.state().subscribed) {
-            await extra.sendNotification({ method: "notifications/resources/updated", params: { uri: SESSION_URI } }).catch(() => {});
+            await extra
+              .sendNotification({ method: "notifications/resources/updated", params: { uri: SESSION_URI } })
+              .catch(() => {});
           }
         }
       },

@@ -72,7 +72,12 @@ describe("session Durable Object", () => {
 
   it("keeps working after eviction, rebuilding the server from storage", async () => {
     const sessionId = await openSession();
-    const setLevel = await rpc(sessionId, { jsonrpc: "2.0", id: 2, method: "logging/setLevel", params: { level: "debug" } });
+    const setLevel = await rpc(sessionId, {
+      jsonrpc: "2.0",
+      id: 2,
+      method: "logging/setLevel",
+      params: { level: "debug" },
+    });
     expect(await setLevel.json()).toMatchObject({ id: 2, result: {} });
     await evictDurableObject(stubOf(sessionId));
     const response = await callBalance(sessionId, 3);

@@ -7,7 +7,6 @@
  * most once per eighth of the idle time: a read-only call writes nothing. The agent's state
  * (defaults, labels, watchlist, large results) lives beside the record, in `src/session/store.ts`.
  */
-import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import {
   type InitializeRequest,
   type InitializeRequestParams,
@@ -43,7 +42,6 @@ export interface SessionRecord {
 }
 
 export class McpSession extends Agent<Env> {
-  private server?: McpServer;
   private transport?: SessionTransport;
   private solana?: SolanaService;
   private store?: SessionStore;
@@ -89,7 +87,8 @@ export class McpSession extends Agent<Env> {
       case "POST":
         return this.handlePost(request, record);
       case "GET": {
-        if (!acceptsSse(request)) return jsonRpcError(406, -32000, "Not Acceptable: GET needs Accept: text/event-stream.");
+        if (!acceptsSse(request))
+          return jsonRpcError(406, -32000, "Not Acceptable: GET needs Accept: text/event-stream.");
         return this.live(record).handleGet(request.headers.get("last-event-id"));
       }
       case "DELETE":
@@ -129,7 +128,13 @@ export class McpSession extends Agent<Env> {
     const requested = initialize.params.protocolVersion;
     const protocolVersion = SUPPORTED_PROTOCOL_VERSIONS.includes(requested) ? requested : LATEST_PROTOCOL_VERSION;
     const now = Date.now();
-    const record: SessionRecord = { owner, createdAt: now, lastActive: now, initialize: initialize.params, protocolVersion };
+    const record: SessionRecord = {
+      owner,
+      createdAt: now,
+      lastActive: now,
+      initialize: initialize.params,
+      protocolVersion,
+    };
     const transport = this.startServer(record, false);
     const response = await transport.handlePost(parsed.messages, {
       batch: parsed.batch,
@@ -168,7 +173,6 @@ export class McpSession extends Agent<Env> {
     this.ctx.storage.kv.delete(RECORD_KEY);
     await this.transport?.close();
     this.transport = undefined;
-    this.server = undefined;
     this.store = undefined;
     // Teardown runs in its own alarm invocation: a DELETE's client may not wait for it.
     await this.schedule(0, "destroySession");
@@ -207,7 +211,6 @@ export class McpSession extends Agent<Env> {
       transport.onmessage?.({ jsonrpc: "2.0", id: RESTORE_ID, method: "initialize", params: record.initialize });
       transport.onmessage?.({ jsonrpc: "2.0", method: "notifications/initialized" });
     }
-    this.server = server;
     this.transport = transport;
     return transport;
   }

@@ -4,12 +4,18 @@ import type { Json } from "../solana/accounts/json";
 
 function field(decoded: DecodedAccount, name: string): string {
   const value = decoded[name];
-  return value === null || value === undefined ? "none" : typeof value === "object" ? JSON.stringify(value) : String(value);
+  return value === null || value === undefined
+    ? "none"
+    : typeof value === "object"
+      ? JSON.stringify(value)
+      : String(value);
 }
 
 function extensionNames(decoded: DecodedAccount): string {
   const extensions = (decoded.extensions ?? []) as Json[];
-  const names = extensions.map((item) => (item && typeof item === "object" && !Array.isArray(item) ? String(item.extension) : "?"));
+  const names = extensions.map((item) =>
+    item && typeof item === "object" && !Array.isArray(item) ? String(item.extension) : "?",
+  );
   return names.length ? `; extensions: ${names.join(", ")}` : "";
 }
 

@@ -4,9 +4,13 @@
  * dependent reads a decoded account needs (rent minimum, program-data header, mint decimals).
  */
 import { type Address, type Base64EncodedBytes, getBase64Encoder, type ReadonlyUint8Array } from "@solana/kit";
+import {
+  decodeProgramDataHeader,
+  PROGRAM_DATA_HEADER_SIZE,
+  type ProgramDataHeader,
+} from "../solana/accounts/upgradeable";
 import type { Network } from "../solana/networks";
 import type { Commitment } from "../solana/service";
-import { decodeProgramDataHeader, PROGRAM_DATA_HEADER_SIZE, type ProgramDataHeader } from "../solana/accounts/upgradeable";
 import type { ReadOptions } from "./read";
 import type { ToolContext } from "./tool";
 
@@ -46,7 +50,14 @@ export function toStoredAccount(account: RpcAccount): StoredAccount {
   let data: string = account.data[0];
   // Every 3 bytes are 4 base64 characters.
   if (space > MAX_STORED_BYTES) data = data.slice(0, (MAX_STORED_BYTES / 3) * 4);
-  return { exists: true, lamports: account.lamports.toString(), owner: account.owner, executable: account.executable, space, data };
+  return {
+    exists: true,
+    lamports: account.lamports.toString(),
+    owner: account.owner,
+    executable: account.executable,
+    space,
+    data,
+  };
 }
 
 export function accountBytes(account: { data: string }): ReadonlyUint8Array {
@@ -74,7 +85,12 @@ export async function readAccounts(ctx: ToolContext, read: ReadOptions, kind: st
   });
 }
 
-export async function rentExemptMinimum(ctx: ToolContext, network: Network, commitment: Commitment, space: number): Promise<bigint> {
+export async function rentExemptMinimum(
+  ctx: ToolContext,
+  network: Network,
+  commitment: Commitment,
+  space: number,
+): Promise<bigint> {
   const { value } = await ctx.solana.cached(
     { network, commitment, kind: "rent-exempt-minimum", key: String(space), maxAgeSeconds: RENT_MAX_AGE_SECONDS },
     async () => {
@@ -89,7 +105,11 @@ export async function rentExemptMinimum(ctx: ToolContext, network: Network, comm
 }
 
 /** The header of a program-data account, read as a 45-byte slice rather than the whole binary. */
-export async function readProgramDataHeader(ctx: ToolContext, read: ReadOptions, programData: Address): Promise<ProgramDataHeader | null> {
+export async function readProgramDataHeader(
+  ctx: ToolContext,
+  read: ReadOptions,
+  programData: Address,
+): Promise<ProgramDataHeader | null> {
   const { value } = await ctx.solana.cached({ ...read, kind: "program-data-header", key: programData }, async () => {
     const { context, value } = await ctx.solana
       .rpc(read.network)
@@ -112,7 +132,11 @@ export async function readMintDecimals(ctx: ToolContext, read: ReadOptions, mint
     async () => {
       const { context, value } = await ctx.solana
         .rpc(read.network)
-        .getAccountInfo(mint, { commitment: read.commitment, encoding: "base64", dataSlice: { offset: DECIMALS_OFFSET, length: 1 } })
+        .getAccountInfo(mint, {
+          commitment: read.commitment,
+          encoding: "base64",
+          dataSlice: { offset: DECIMALS_OFFSET, length: 1 },
+        })
         .send({ abortSignal: ctx.signal });
       const byte = value ? base64.encode(value.data[0])[0] : undefined;
       return { value: byte ?? null, slot: Number(context.slot) };

@@ -12,7 +12,16 @@ describe("catalog", () => {
     const { tools } = await session.client.listTools();
     await expect(JSON.stringify(tools, null, 2)).toMatchFileSnapshot("./__snapshots__/tools-list.json");
     // Session tools touch only the session's own state; every other tool reads the chain and nothing else.
-    const sessionTools = ["configure_session", "get_session", "label_address", "list_labels", "watch", "unwatch", "check_watchlist", "get_result_page"];
+    const sessionTools = [
+      "configure_session",
+      "get_session",
+      "label_address",
+      "list_labels",
+      "watch",
+      "unwatch",
+      "check_watchlist",
+      "get_result_page",
+    ];
     for (const tool of tools) {
       if (sessionTools.includes(tool.name)) expect(tool.annotations).toMatchObject({ destructiveHint: false });
       else expect(tool.annotations).toMatchObject({ readOnlyHint: true, openWorldHint: true });
@@ -24,21 +33,33 @@ describe("catalog", () => {
     const { contents } = await session.client.readResource({ uri: `solana://account/${demo.wallet}` });
     const account = JSON.parse(String((contents[0] as { text: string }).text));
     const tool = await session.call<{ lamports: string }>("get_account", { address: demo.wallet });
-    expect(account).toMatchObject({ address: demo.wallet, lamports: tool.structured.lamports, ownerName: "System Program" });
+    expect(account).toMatchObject({
+      address: demo.wallet,
+      lamports: tool.structured.lamports,
+      ownerName: "System Program",
+    });
     const onNetwork = await session.client.readResource({ uri: `solana://localnet/account/${demo.wallet}` });
     expect(JSON.parse(String((onNetwork.contents[0] as { text: string }).text))).toMatchObject({ network: "localnet" });
   });
 
   it("the network status resource reads the default network", async () => {
     const { contents } = await session.client.readResource({ uri: "solana://network/status" });
-    expect(JSON.parse(String((contents[0] as { text: string }).text))).toMatchObject({ network: "localnet", health: "ok" });
+    expect(JSON.parse(String((contents[0] as { text: string }).text))).toMatchObject({
+      network: "localnet",
+      health: "ok",
+    });
   });
 
   it("prompts lead through the tools, and network arguments complete", async () => {
     const { prompts } = await session.client.listPrompts();
     expect(prompts.map((prompt) => prompt.name).sort()).toEqual(["analyze_wallet", "explain_transaction"]);
-    const prompt = await session.client.getPrompt({ name: "analyze_wallet", arguments: { address: demo.wallet, network: "localnet" } });
-    const text = (prompt.messages[0]?.content as { text: string }).text;
+    const prompt = await session.client.getPrompt({
+      name: "analyze_wallet",
+      arguments: { address: demo.wallet, network: "localnet" },
+    });
+    const content = prompt.messages[0]?.content;
+    expect(content?.type).toBe("text");
+    const text = content?.type === "text" ? content.text : "";
     expect(text).toContain("get_token_balances");
     expect(text).toContain(demo.wallet);
     const completion = await session.client.complete({

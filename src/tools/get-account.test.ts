@@ -27,7 +27,12 @@ beforeAll(async () => {
 afterAll(() => session.close());
 
 async function parsed(address: string): Promise<ChainAccount> {
-  return (await chain<{ value: ChainAccount }>("getAccountInfo", [address, { encoding: "jsonParsed", commitment: "confirmed" }])).value;
+  return (
+    await chain<{ value: ChainAccount }>("getAccountInfo", [
+      address,
+      { encoding: "jsonParsed", commitment: "confirmed" },
+    ])
+  ).value;
 }
 async function rentMinimum(space: number): Promise<string> {
   return String(await chain<number>("getMinimumBalanceForRentExemption", [space]));
@@ -97,7 +102,9 @@ describe("get_account", () => {
   });
 
   it("a missing account: exists false and balance 0, not an error", async () => {
-    const { result, structured } = await session.call<Account>("get_account", { address: "4Nd1mBQtrMJVYVfKf2PJy9NZUZdTAsp7D4xWLs4gDB4T" });
+    const { result, structured } = await session.call<Account>("get_account", {
+      address: "4Nd1mBQtrMJVYVfKf2PJy9NZUZdTAsp7D4xWLs4gDB4T",
+    });
     expect(result.isError).toBeFalsy();
     expect(structured).toMatchObject({ exists: false, lamports: "0", decoded: null });
   });
@@ -115,7 +122,9 @@ describe("get_account", () => {
   });
 
   it("an address lookup table equals the node's parse", async () => {
-    const { structured } = await session.call<Account>("get_account", { address: fixture("address-lookup-table-account") });
+    const { structured } = await session.call<Account>("get_account", {
+      address: fixture("address-lookup-table-account"),
+    });
     const reference = info(await parsed(fixture("address-lookup-table-account")));
     expect(structured.ownerName).toBe("Address Lookup Table Program");
     expect(structured.decoded).toMatchObject({
@@ -128,7 +137,9 @@ describe("get_account", () => {
   });
 
   it("the Token-2022 mint with many extensions equals the node's parse", async () => {
-    const { structured } = await session.call<Account>("get_account", { address: fixture("spl-token-22-mint-mega-token") });
+    const { structured } = await session.call<Account>("get_account", {
+      address: fixture("spl-token-22-mint-mega-token"),
+    });
     const reference = info(await parsed(fixture("spl-token-22-mint-mega-token")));
     const decoded = structured.decoded as { extensions: { extension: string }[] } & Record<string, unknown>;
     expect(decoded).toMatchObject({
@@ -145,7 +156,9 @@ describe("get_account", () => {
   it("a delegated token account: delegate and amount equal the node's bytes; 3 requests with the mint lookup", async () => {
     const address = fixture("spl-token-token-account-delegated");
     const { structured, upstream } = await session.call<Account>("get_account", { address });
-    const [base64] = (await chain<{ value: { data: [string, string] } }>("getAccountInfo", [address, { encoding: "base64" }])).value.data;
+    const [base64] = (
+      await chain<{ value: { data: [string, string] } }>("getAccountInfo", [address, { encoding: "base64" }])
+    ).value.data;
     const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
     const view = new DataView(bytes.buffer);
     expect(structured.decoded).toMatchObject({
@@ -161,7 +174,12 @@ describe("get_account", () => {
 
   it("the demo Token-2022 account gets its UI amount from the mint's decimals", async () => {
     const { structured } = await session.call<Account>("get_account", { address: demo.walletToken2022Account });
-    expect(structured.decoded).toMatchObject({ kind: "token-account", amount: demo.walletToken2022Raw, decimals: 9, uiAmount: "5.000000001" });
+    expect(structured.decoded).toMatchObject({
+      kind: "token-account",
+      amount: demo.walletToken2022Raw,
+      decimals: 9,
+      uiAmount: "5.000000001",
+    });
   });
 
   it("an upgradeable program: program data and upgrade authority equal the node's parse", async () => {
@@ -173,7 +191,9 @@ describe("get_account", () => {
       programData,
       { encoding: "jsonParsed" },
     ]);
-    const dataInfo = (dataSlice.value.data as unknown as { parsed: { info: { authority: string | null; slot: number } } }).parsed.info;
+    const dataInfo = (
+      dataSlice.value.data as unknown as { parsed: { info: { authority: string | null; slot: number } } }
+    ).parsed.info;
     expect(structured).toMatchObject({ executable: true, ownerName: "BPF Upgradeable Loader" });
     expect(structured.decoded).toMatchObject({
       kind: "program",
@@ -200,7 +220,11 @@ describe("get_account", () => {
     w.u64(0xffff_ffff_ffff_ffffn);
     w.f64(0.25);
     w.u64(42n);
-    await setAccount(address, { lamports: 5_002_282_880, owner: "Stake11111111111111111111111111111111111111", data: w.bytes });
+    await setAccount(address, {
+      lamports: 5_002_282_880,
+      owner: "Stake11111111111111111111111111111111111111",
+      data: w.bytes,
+    });
     const { structured } = await session.call<Account>("get_account", { address });
     const reference = info(await parsed(address)) as {
       meta: { rentExemptReserve: string; authorized: { staker: string; withdrawer: string } };
@@ -254,7 +278,11 @@ describe("get_account", () => {
     w.u64(0n);
     w.u64(101n);
     w.u64(1_700_000_000n);
-    await setAccount(address, { lamports: 27_074_400, owner: "Vote111111111111111111111111111111111111111", data: w.bytes });
+    await setAccount(address, {
+      lamports: 27_074_400,
+      owner: "Vote111111111111111111111111111111111111111",
+      data: w.bytes,
+    });
     const { structured } = await session.call<Account>("get_account", { address });
     const reference = info(await parsed(address)) as {
       nodePubkey: string;
@@ -274,13 +302,19 @@ describe("get_account", () => {
       rootSlot: String(reference.rootSlot),
       lastVotedSlot: String(reference.votes.at(-1)?.slot),
       voteCount: reference.votes.length,
-      authorizedVoters: reference.authorizedVoters.map((item) => ({ epoch: String(item.epoch), voter: item.authorizedVoter })),
+      authorizedVoters: reference.authorizedVoters.map((item) => ({
+        epoch: String(item.epoch),
+        voter: item.authorizedVoter,
+      })),
       recentEpochCredits: reference.epochCredits.map((item) => ({
         epoch: String(item.epoch),
         credits: String(item.credits),
         previousCredits: String(item.previousCredits),
       })),
-      lastTimestamp: { slot: String(reference.lastTimestamp.slot), unixTimestamp: String(reference.lastTimestamp.timestamp) },
+      lastTimestamp: {
+        slot: String(reference.lastTimestamp.slot),
+        unixTimestamp: String(reference.lastTimestamp.timestamp),
+      },
     });
   });
 
@@ -298,7 +332,9 @@ describe("get_account", () => {
   });
 
   it("refuses an address of the wrong length", async () => {
-    const { result, text } = await session.call("get_account", { address: "1111111111111111111111111111111111111111111111" });
+    const { result, text } = await session.call("get_account", {
+      address: "1111111111111111111111111111111111111111111111",
+    });
     expect(result.isError).toBe(true);
     expect(text).toContain("base58-encoded 32-byte Solana address");
   });

@@ -7,7 +7,16 @@ import { programName } from "../solana/programs";
 import { describeDecoded } from "./account-text";
 import { accountBytes, readAccount, readMintDecimals, readProgramDataHeader, rentExemptMinimum } from "./accounts";
 import { type ReadOptions, resolveRead } from "./read";
-import { address, cacheInfo, commitment, maxAgeSeconds, network, programNameOutput, readContext, u64String } from "./schemas";
+import {
+  address,
+  cacheInfo,
+  commitment,
+  maxAgeSeconds,
+  network,
+  programNameOutput,
+  readContext,
+  u64String,
+} from "./schemas";
 import { cacheNote } from "./text";
 import { defineTool, READ_ONLY_REMOTE, type ToolContext } from "./tool";
 
@@ -26,7 +35,11 @@ export const accountOutput = {
   rentExemptMinimum: u64String("Lamports an account of this size needs to be rent exempt").nullable(),
   rentExempt: z.boolean().nullable().describe("Whether the balance covers the rent-exempt minimum."),
   decoded: z
-    .looseObject({ kind: z.string().describe("mint, token-account, nonce, lookup-table, stake, vote, program, program-data, program-buffer") })
+    .looseObject({
+      kind: z
+        .string()
+        .describe("mint, token-account, nonce, lookup-table, stake, vote, program, program-data, program-buffer"),
+    })
     .nullable()
     .describe("The data decoded, for known kinds; u64 fields are decimal strings."),
   rawData: z
@@ -48,7 +61,11 @@ type AccountResult = Omit<z.infer<z.ZodObject<typeof accountOutput>>, "decoded">
 async function enrich(ctx: ToolContext, read: ReadOptions, decoded: DecodedAccount): Promise<DecodedAccount> {
   if (decoded.kind === "program" && typeof decoded.programData === "string") {
     const header = await readProgramDataHeader(ctx, read, toAddress(decoded.programData));
-    return { ...decoded, upgradeAuthority: header?.upgradeAuthority ?? null, lastDeploySlot: header?.lastDeploySlot ?? null };
+    return {
+      ...decoded,
+      upgradeAuthority: header?.upgradeAuthority ?? null,
+      lastDeploySlot: header?.lastDeploySlot ?? null,
+    };
   }
   if (decoded.kind === "token-account" && typeof decoded.mint === "string" && typeof decoded.amount === "string") {
     const decimals = await readMintDecimals(ctx, read, toAddress(decoded.mint));
@@ -63,8 +80,19 @@ export async function loadAccount(ctx: ToolContext, read: ReadOptions, address: 
   const context = { network: read.network, commitment: read.commitment, slot, cache };
   if (!account.exists) {
     return {
-      address, exists: false, lamports: "0", sol: "0", owner: null, ownerName: null, executable: false, space: 0,
-      rentExemptMinimum: null, rentExempt: null, decoded: null, rawData: null, ...context,
+      address,
+      exists: false,
+      lamports: "0",
+      sol: "0",
+      owner: null,
+      ownerName: null,
+      executable: false,
+      space: 0,
+      rentExemptMinimum: null,
+      rentExempt: null,
+      decoded: null,
+      rawData: null,
+      ...context,
     };
   }
   const bytes = accountBytes(account);

@@ -30,20 +30,25 @@ export const getBalance = defineTool({
     const read = resolveRead(args, ctx);
     const account: Address = toAddress(args.address);
     await ctx.log("debug", { rpc: "getBalance", network: read.network, commitment: read.commitment });
-    const { value, slot, cache } = await ctx.solana.cached(
-      { ...read, kind: "balance", key: account },
-      async () => {
-        const { context, value } = await ctx.solana
-          .rpc(read.network)
-          .getBalance(account, { commitment: read.commitment })
-          .send({ abortSignal: ctx.signal });
-        return { value: value.toString(), slot: Number(context.slot) };
-      },
-    );
+    const { value, slot, cache } = await ctx.solana.cached({ ...read, kind: "balance", key: account }, async () => {
+      const { context, value } = await ctx.solana
+        .rpc(read.network)
+        .getBalance(account, { commitment: read.commitment })
+        .send({ abortSignal: ctx.signal });
+      return { value: value.toString(), slot: Number(context.slot) };
+    });
     const sol = lamportsToSol(BigInt(value));
     return {
       text: `${account} holds ${sol} SOL (${value} lamports) on ${read.network} at slot ${slot} (${read.commitment})${cacheNote(cache)}.`,
-      structured: { address: account, lamports: value, sol, network: read.network, commitment: read.commitment, slot, cache },
+      structured: {
+        address: account,
+        lamports: value,
+        sol,
+        network: read.network,
+        commitment: read.commitment,
+        slot,
+        cache,
+      },
     };
   },
 });

@@ -19,9 +19,12 @@ afterAll(() => session.close());
 
 describe("get_balance", () => {
   it("equals the chain's getBalance, with cache provenance", async () => {
-    const { structured, upstream } = await session.call<{ lamports: string; sol: string; cache: { hit: boolean } }>("get_balance", {
-      address: demo.wallet,
-    });
+    const { structured, upstream } = await session.call<{ lamports: string; sol: string; cache: { hit: boolean } }>(
+      "get_balance",
+      {
+        address: demo.wallet,
+      },
+    );
     const reference = await chain<{ value: number }>("getBalance", [demo.wallet, { commitment: "confirmed" }]);
     expect(structured.lamports).toBe(String(reference.value));
     expect(structured.sol).toBe("12.345678912");
@@ -54,14 +57,18 @@ describe("get_balances", () => {
   });
 
   it("serves 100 addresses with one upstream request", async () => {
-    const addresses = Array.from({ length: 100 }, (_, index) => (index % 2 ? demo.wallet : demo.fixtures["nonce-account"]));
+    const addresses = Array.from({ length: 100 }, (_, index) =>
+      index % 2 ? demo.wallet : demo.fixtures["nonce-account"],
+    );
     const { structured, upstream } = await session.call<Balances>("get_balances", { addresses });
     expect(structured.accounts).toHaveLength(100);
     expect(upstream).toBe(1);
   });
 
   it("refuses more than 100 addresses, saying the limit", async () => {
-    const { result, text } = await session.call("get_balances", { addresses: Array.from({ length: 101 }, () => demo.wallet) });
+    const { result, text } = await session.call("get_balances", {
+      addresses: Array.from({ length: 101 }, () => demo.wallet),
+    });
     expect(result.isError).toBe(true);
     expect(text).toContain("at most 100");
   });

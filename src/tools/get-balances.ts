@@ -49,22 +49,27 @@ export const getBalances = defineTool({
   async handler(args, ctx) {
     const read = resolveRead(args, ctx);
     const unique: Address[] = [...new Set(args.addresses)].map((item) => toAddress(item));
-    const { value: balances, slot, cache } = await ctx.solana.cached(
-      { ...read, kind: "balances", key: await setKey(unique) },
-      async () => {
-        // A zero-length data slice: only the lamports are needed, not the accounts' bytes.
-        const { context, value } = await ctx.solana
-          .rpc(read.network)
-          .getMultipleAccounts(unique, { commitment: read.commitment, encoding: "base64", dataSlice: { offset: 0, length: 0 } })
-          .send({ abortSignal: ctx.signal });
-        const result: Balances = {};
-        unique.forEach((item, index) => {
-          const account = value[index];
-          result[item] = { lamports: (account?.lamports ?? 0n).toString(), exists: account != null };
-        });
-        return { value: result, slot: Number(context.slot) };
-      },
-    );
+    const {
+      value: balances,
+      slot,
+      cache,
+    } = await ctx.solana.cached({ ...read, kind: "balances", key: await setKey(unique) }, async () => {
+      // A zero-length data slice: only the lamports are needed, not the accounts' bytes.
+      const { context, value } = await ctx.solana
+        .rpc(read.network)
+        .getMultipleAccounts(unique, {
+          commitment: read.commitment,
+          encoding: "base64",
+          dataSlice: { offset: 0, length: 0 },
+        })
+        .send({ abortSignal: ctx.signal });
+      const result: Balances = {};
+      unique.forEach((item, index) => {
+        const account = value[index];
+        result[item] = { lamports: (account?.lamports ?? 0n).toString(), exists: account != null };
+      });
+      return { value: result, slot: Number(context.slot) };
+    });
     const accounts = args.addresses.map((item) => {
       const balance = balances[item] ?? { lamports: "0", exists: false };
       return { address: item, ...balance, sol: lamportsToSol(BigInt(balance.lamports)) };

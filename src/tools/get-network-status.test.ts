@@ -12,7 +12,9 @@ describe("get_network_status", () => {
   it("epoch, version and health agree with the chain; four requests", async () => {
     const { structured, upstream } = await session.call<Status>("get_network_status", {});
     const [epoch, version] = await Promise.all([
-      chain<{ epoch: number; slotsInEpoch: number; absoluteSlot: number }>("getEpochInfo", [{ commitment: "confirmed" }]),
+      chain<{ epoch: number; slotsInEpoch: number; absoluteSlot: number }>("getEpochInfo", [
+        { commitment: "confirmed" },
+      ]),
       chain<{ "solana-core": string }>("getVersion"),
     ]);
     expect(upstream).toBe(4);

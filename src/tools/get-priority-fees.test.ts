@@ -30,7 +30,9 @@ describe("get_priority_fees", () => {
   });
 
   it("refuses more than 128 accounts", async () => {
-    const { result, text } = await session.call("get_priority_fees", { accounts: Array.from({ length: 129 }, () => demo.wallet) });
+    const { result, text } = await session.call("get_priority_fees", {
+      accounts: Array.from({ length: 129 }, () => demo.wallet),
+    });
     expect(result.isError).toBe(true);
     expect(text).toContain("at most 128");
   });

@@ -46,7 +46,8 @@ function stats(fees: readonly { slot: bigint; prioritizationFee: bigint }[]): Fe
   };
 }
 
-const feeField = (what: string) => z.string().nullable().describe(`${what}, micro-lamports per compute unit (decimal string); null without samples.`);
+const feeField = (what: string) =>
+  z.string().nullable().describe(`${what}, micro-lamports per compute unit (decimal string); null without samples.`);
 
 export const getPriorityFees = defineTool({
   name: "get_priority_fees",
@@ -95,7 +96,9 @@ export const getPriorityFees = defineTool({
       value.samples === 0
         ? "The node returned no fee samples (it keeps the last ~150 slots; a quiet or local cluster may have none). No priority fee is needed to compete right now."
         : null;
-    const scope = accounts.length ? `for ${accounts.length} account${accounts.length === 1 ? "" : "s"}` : "cluster-wide";
+    const scope = accounts.length
+      ? `for ${accounts.length} account${accounts.length === 1 ? "" : "s"}`
+      : "cluster-wide";
     const text =
       value.samples === 0
         ? `No priority fee samples ${scope} on ${read.network}${cacheNote(cache)}. ${note}`

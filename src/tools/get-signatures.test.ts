@@ -14,7 +14,10 @@ afterAll(() => session.close());
 
 describe("get_signatures", () => {
   it("lists the wallet's history equal to the chain, and pages with nextBefore", async () => {
-    const all = await chain<{ signature: string; slot: number; err: unknown }[]>("getSignaturesForAddress", [demo.wallet, { commitment: "confirmed" }]);
+    const all = await chain<{ signature: string; slot: number; err: unknown }[]>("getSignaturesForAddress", [
+      demo.wallet,
+      { commitment: "confirmed" },
+    ]);
     const first = await session.call<Page>("get_signatures", { address: demo.wallet, limit: 2 });
     expect(first.upstream).toBe(1);
     expect(first.structured.signatures.map(({ signature, slot }) => ({ signature, slot }))).toEqual(
@@ -23,7 +26,11 @@ describe("get_signatures", () => {
     expect(first.structured.signatures.every((row) => row.status === "success")).toBe(true);
     expect(first.structured.nextBefore).toBe(all[1]?.signature);
     expect(first.text).toContain(`before=${all[1]?.signature}`);
-    const rest = await session.call<Page>("get_signatures", { address: demo.wallet, before: first.structured.nextBefore, limit: 1000 });
+    const rest = await session.call<Page>("get_signatures", {
+      address: demo.wallet,
+      before: first.structured.nextBefore,
+      limit: 1000,
+    });
     expect(rest.structured.signatures.map((row) => row.signature)).toEqual(all.slice(2).map((row) => row.signature));
     expect(rest.structured.nextBefore).toBeNull();
     expect(Object.values(demo.signatures)).toEqual(expect.arrayContaining([all.at(-1)?.signature]));

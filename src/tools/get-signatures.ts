@@ -69,8 +69,17 @@ export const getSignatures = defineTool({
     const level = read.commitment === "processed" ? "confirmed" : read.commitment;
     const account = toAddress(args.address);
     const limit = args.limit ?? DEFAULT_LIMIT;
-    const { value: rows, slot, cache } = await ctx.solana.cached(
-      { ...read, commitment: level, kind: "signatures", key: `${account}:${limit}:${args.before ?? ""}:${args.until ?? ""}` },
+    const {
+      value: rows,
+      slot,
+      cache,
+    } = await ctx.solana.cached(
+      {
+        ...read,
+        commitment: level,
+        kind: "signatures",
+        key: `${account}:${limit}:${args.before ?? ""}:${args.until ?? ""}`,
+      },
       async () => {
         const value = await ctx.solana
           .rpc(read.network)
@@ -100,14 +109,23 @@ export const getSignatures = defineTool({
     );
     const nextBefore = rows.length === limit ? (rows.at(-1)?.signature ?? null) : null;
     const lines = rows.map(
-      (row) => `${row.signature} slot ${row.slot}${row.time ? ` ${row.time}` : ""} ${row.status}${row.memo ? ` memo: ${row.memo}` : ""}`,
+      (row) =>
+        `${row.signature} slot ${row.slot}${row.time ? ` ${row.time}` : ""} ${row.status}${row.memo ? ` memo: ${row.memo}` : ""}`,
     );
     const summary = rows.length
       ? `${rows.length} transaction${rows.length === 1 ? "" : "s"} for ${account} on ${read.network}, newest first${cacheNote(cache)}.${nextBefore ? ` More: call again with before=${nextBefore}.` : " No older ones."}`
       : `No transactions for ${account} on ${read.network}${args.before ? " before the given signature" : ""}.`;
     return {
       text: [summary, ...cutLines(lines, LINES_SHOWN, "in structuredContent.signatures")].join("\n"),
-      structured: { address: account, signatures: rows, nextBefore, network: read.network, commitment: level, slot, cache },
+      structured: {
+        address: account,
+        signatures: rows,
+        nextBefore,
+        network: read.network,
+        commitment: level,
+        slot,
+        cache,
+      },
     };
   },
 });

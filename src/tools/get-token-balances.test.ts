@@ -27,7 +27,10 @@ beforeAll(async () => {
 afterAll(() => session.close());
 
 async function chainAmount(account: string): Promise<string> {
-  const balance = await chain<{ value: { amount: string } }>("getTokenAccountBalance", [account, { commitment: "confirmed" }]);
+  const balance = await chain<{ value: { amount: string } }>("getTokenAccountBalance", [
+    account,
+    { commitment: "confirmed" },
+  ]);
   return balance.value.amount;
 }
 
@@ -37,7 +40,12 @@ describe("get_token_balances", () => {
     expect(upstream).toBe(3);
     const spl = structured.accounts.find((row) => row.mint === demo.splMint);
     const t22 = structured.accounts.find((row) => row.mint === demo.token2022Mint);
-    expect(spl).toMatchObject({ address: demo.walletSplAta, program: "spl-token", decimals: 6, amount: await chainAmount(demo.walletSplAta) });
+    expect(spl).toMatchObject({
+      address: demo.walletSplAta,
+      program: "spl-token",
+      decimals: 6,
+      amount: await chainAmount(demo.walletSplAta),
+    });
     expect(spl?.uiAmount).toBe("1000000");
     expect(t22).toMatchObject({
       address: demo.walletToken2022Account,
@@ -50,16 +58,31 @@ describe("get_token_balances", () => {
   });
 
   it("filters by mint with the decimals read alongside", async () => {
-    const { structured, upstream } = await session.call<TokenBalances>("get_token_balances", { owner: demo.secondHolder, mint: demo.splMint });
+    const { structured, upstream } = await session.call<TokenBalances>("get_token_balances", {
+      owner: demo.secondHolder,
+      mint: demo.splMint,
+    });
     expect(upstream).toBe(2);
     expect(structured.totals).toEqual([
-      { mint: demo.splMint, program: "spl-token", decimals: 6, amount: demo.secondHolderSplRaw, uiAmount: "234567.890123", accounts: 1 },
+      {
+        mint: demo.splMint,
+        program: "spl-token",
+        decimals: 6,
+        amount: demo.secondHolderSplRaw,
+        uiAmount: "234567.890123",
+        accounts: 1,
+      },
     ]);
   });
 
   it("reports delegates, and null decimals when the mint is absent", async () => {
-    const { structured, text } = await session.call<TokenBalances>("get_token_balances", { owner: DELEGATED_OWNER, includeZero: true });
-    const delegated = structured.accounts.find((row) => row.address === demo.fixtures["spl-token-token-account-delegated"]);
+    const { structured, text } = await session.call<TokenBalances>("get_token_balances", {
+      owner: DELEGATED_OWNER,
+      includeZero: true,
+    });
+    const delegated = structured.accounts.find(
+      (row) => row.address === demo.fixtures["spl-token-token-account-delegated"],
+    );
     expect(delegated?.delegate).toBeTruthy();
     expect(delegated?.decimals).toBeNull();
     expect(delegated?.amount).toBe(await chainAmountRaw(demo.fixtures["spl-token-token-account-delegated"] ?? ""));

@@ -46,11 +46,19 @@ const DECIMALS_OFFSET = 44;
 const base64 = getBase64Encoder();
 
 /** Decimals of each mint from one getMultipleAccounts request, reading a one-byte slice of each. */
-async function readDecimals(ctx: ToolContext, read: { network: Network; commitment: Commitment }, mints: Address[]): Promise<Map<string, number>> {
+async function readDecimals(
+  ctx: ToolContext,
+  read: { network: Network; commitment: Commitment },
+  mints: Address[],
+): Promise<Map<string, number>> {
   if (mints.length === 0) return new Map();
   const { value } = await ctx.solana
     .rpc(read.network)
-    .getMultipleAccounts(mints, { commitment: read.commitment, encoding: "base64", dataSlice: { offset: DECIMALS_OFFSET, length: 1 } })
+    .getMultipleAccounts(mints, {
+      commitment: read.commitment,
+      encoding: "base64",
+      dataSlice: { offset: DECIMALS_OFFSET, length: 1 },
+    })
     .send({ abortSignal: ctx.signal });
   const decimals = new Map<string, number>();
   mints.forEach((mint, index) => {
@@ -76,15 +84,22 @@ async function readTokenAccounts(
   const [responses, mintDecimals] = await Promise.all([
     Promise.all(
       filters.map((filter) =>
-        rpc.getTokenAccountsByOwner(owner, filter, { commitment: read.commitment, encoding: "base64" }).send({ abortSignal: ctx.signal }),
+        rpc
+          .getTokenAccountsByOwner(owner, filter, { commitment: read.commitment, encoding: "base64" })
+          .send({ abortSignal: ctx.signal }),
       ),
     ),
     mint ? readDecimals(ctx, read, [mint]) : undefined,
   ]);
   const accounts = responses.flatMap((response) =>
-    response.value.map(({ pubkey, account }) => ({ address: pubkey, decoded: decodeTokenAccount(account.owner, base64.encode(account.data[0])) })),
+    response.value.map(({ pubkey, account }) => ({
+      address: pubkey,
+      decoded: decodeTokenAccount(account.owner, base64.encode(account.data[0])),
+    })),
   );
-  const decimals = mintDecimals ?? (await readDecimals(ctx, read, [...new Set(accounts.map(({ decoded }) => toAddress(decoded.mint)))]));
+  const decimals =
+    mintDecimals ??
+    (await readDecimals(ctx, read, [...new Set(accounts.map(({ decoded }) => toAddress(decoded.mint)))]));
   const rows: TokenAccountRow[] = accounts.map(({ address, decoded }) => {
     const amount = BigInt(decoded.amount);
     const places = decimals.get(decoded.mint) ?? null;
@@ -107,16 +122,29 @@ async function readTokenAccounts(
 }
 
 function totalsByMint(rows: TokenAccountRow[]) {
-  const totals = new Map<string, { mint: string; program: TokenAccountRow["program"]; decimals: number | null; raw: bigint; accounts: number }>();
+  const totals = new Map<
+    string,
+    { mint: string; program: TokenAccountRow["program"]; decimals: number | null; raw: bigint; accounts: number }
+  >();
   for (const row of rows) {
-    const total = totals.get(row.mint) ?? { mint: row.mint, program: row.program, decimals: row.decimals, raw: 0n, accounts: 0 };
+    const total = totals.get(row.mint) ?? {
+      mint: row.mint,
+      program: row.program,
+      decimals: row.decimals,
+      raw: 0n,
+      accounts: 0,
+    };
     total.raw += BigInt(row.amount);
     total.accounts += 1;
     totals.set(row.mint, total);
   }
   return [...totals.values()]
     .sort((a, b) => (a.raw === b.raw ? a.mint.localeCompare(b.mint) : a.raw > b.raw ? -1 : 1))
-    .map(({ raw, ...rest }) => ({ ...rest, amount: raw.toString(), uiAmount: rest.decimals === null ? null : formatUnits(raw, rest.decimals) }));
+    .map(({ raw, ...rest }) => ({
+      ...rest,
+      amount: raw.toString(),
+      uiAmount: rest.decimals === null ? null : formatUnits(raw, rest.decimals),
+    }));
 }
 
 export const getTokenBalances = defineTool({
@@ -167,13 +195,21 @@ export const getTokenBalances = defineTool({
     const totals = totalsByMint(listed);
     const summary = `${owner} holds ${totals.length} token${totals.length === 1 ? "" : "s"} in ${listed.length} account${listed.length === 1 ? "" : "s"} on ${read.network} at slot ${slot}${zeroBalanceAccounts && !args.includeZero ? ` (${zeroBalanceAccounts} empty accounts not listed)` : ""}${cacheNote(cache)}.`;
     const lines = totals.map(
-      (total) => `${total.uiAmount ?? `${total.amount} raw`} of mint ${total.mint} (${total.program}, ${total.decimals} decimals, ${total.accounts} account${total.accounts === 1 ? "" : "s"})`,
+      (total) =>
+        `${total.uiAmount ?? `${total.amount} raw`} of mint ${total.mint} (${total.program}, ${total.decimals} decimals, ${total.accounts} account${total.accounts === 1 ? "" : "s"})`,
     );
     const flagged = listed
       .filter((row) => row.frozen || row.delegate)
-      .map((row) => `account ${row.address}: ${row.frozen ? "frozen" : ""}${row.frozen && row.delegate ? ", " : ""}${row.delegate ? `delegate ${row.delegate} may move ${row.delegatedAmount} raw` : ""}`);
+      .map(
+        (row) =>
+          `account ${row.address}: ${row.frozen ? "frozen" : ""}${row.frozen && row.delegate ? ", " : ""}${row.delegate ? `delegate ${row.delegate} may move ${row.delegatedAmount} raw` : ""}`,
+      );
     return {
-      text: [summary, ...cutLines(lines, LINES_SHOWN, "mints in structuredContent.totals"), ...cutLines(flagged, 5, "flagged accounts in structuredContent.accounts")].join("\n"),
+      text: [
+        summary,
+        ...cutLines(lines, LINES_SHOWN, "mints in structuredContent.totals"),
+        ...cutLines(flagged, 5, "flagged accounts in structuredContent.accounts"),
+      ].join("\n"),
       structured: {
         owner,
         totals,

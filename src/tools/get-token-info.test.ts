@@ -8,7 +8,13 @@ interface TokenInfo {
   decimals: number;
   mintAuthority: string | null;
   freezeAuthority: string | null;
-  metadata: { source: string; name: string; symbol: string; uri: string; additionalMetadata?: Record<string, string> } | null;
+  metadata: {
+    source: string;
+    name: string;
+    symbol: string;
+    uri: string;
+    additionalMetadata?: Record<string, string>;
+  } | null;
   transferFee: Record<string, unknown> | null;
   extensions: { extension: string }[];
 }
@@ -80,8 +86,15 @@ describe("get_token_info", () => {
         },
       });
     }
-    const nodeMetadata = nodeExtensions.find((item) => item.extension === "tokenMetadata")?.state as { name: string; symbol: string; uri: string } | undefined;
-    if (nodeMetadata) expect(structured.metadata).toMatchObject({ name: nodeMetadata.name, symbol: nodeMetadata.symbol, uri: nodeMetadata.uri });
+    const nodeMetadata = nodeExtensions.find((item) => item.extension === "tokenMetadata")?.state as
+      | { name: string; symbol: string; uri: string }
+      | undefined;
+    if (nodeMetadata)
+      expect(structured.metadata).toMatchObject({
+        name: nodeMetadata.name,
+        symbol: nodeMetadata.symbol,
+        uri: nodeMetadata.uri,
+      });
   });
 
   it("refuses an account that is not a mint, saying what it is", async () => {
@@ -92,7 +105,9 @@ describe("get_token_info", () => {
   });
 
   it("refuses invalid base58", async () => {
-    const { result, text } = await session.call("get_token_info", { mint: "0000000000000000000000000000000000000000000" });
+    const { result, text } = await session.call("get_token_info", {
+      mint: "0000000000000000000000000000000000000000000",
+    });
     expect(result.isError).toBe(true);
     expect(text).toContain("base58-encoded 32-byte Solana address");
   });

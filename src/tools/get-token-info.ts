@@ -15,7 +15,9 @@ import { defineTool, READ_ONLY_REMOTE } from "./tool";
 type JsonObject = { [key: string]: Json };
 
 function findExtension(extensions: Json[], name: string): JsonObject | undefined {
-  const found = extensions.find((item) => item !== null && typeof item === "object" && !Array.isArray(item) && item.extension === name);
+  const found = extensions.find(
+    (item) => item !== null && typeof item === "object" && !Array.isArray(item) && item.extension === name,
+  );
   return found as JsonObject | undefined;
 }
 
@@ -52,7 +54,9 @@ export const getTokenInfo = defineTool({
     transferFee: z
       .looseObject({})
       .nullable()
-      .describe("Token-2022 TransferFeeConfig: older and newer fee (basis points, maximum fee raw, from epoch), withheld amount."),
+      .describe(
+        "Token-2022 TransferFeeConfig: older and newer fee (basis points, maximum fee raw, from epoch), withheld amount.",
+      ),
     extensions: z.array(z.looseObject({ extension: z.string() })).describe("Every Token-2022 extension, decoded."),
     ...readContext,
     cache: cacheInfo,
@@ -66,7 +70,10 @@ export const getTokenInfo = defineTool({
     const { value, slot, cache } = await readAccounts(ctx, read, "token-info", [mint, metadataAddress]);
     const [account, metaplexAccount] = value;
     if (!account?.exists) {
-      throw new ServiceError("NOT_FOUND", `No account at ${mint} on ${read.network}: check the mint address and the network.`);
+      throw new ServiceError(
+        "NOT_FOUND",
+        `No account at ${mint} on ${read.network}: check the mint address and the network.`,
+      );
     }
     const bytes = accountBytes(account);
     if (!isTokenProgram(account.owner) || tokenKindOf(account.owner, bytes) !== "mint") {
@@ -92,7 +99,9 @@ export const getTokenInfo = defineTool({
         ? { source: "metaplex" as const, ...metaplex }
         : null;
     const transferFeeExtension = findExtension(decoded.extensions, "TransferFeeConfig");
-    const transferFee = transferFeeExtension ? Object.fromEntries(Object.entries(transferFeeExtension).filter(([key]) => key !== "extension")) : null;
+    const transferFee = transferFeeExtension
+      ? Object.fromEntries(Object.entries(transferFeeExtension).filter(([key]) => key !== "extension"))
+      : null;
     const extensions = decoded.extensions as { extension: string; [key: string]: Json }[];
     const name = metadata ? `${metadata.name} (${metadata.symbol})` : "Token without metadata";
     const lines = [

@@ -20,7 +20,13 @@ interface Summary {
 interface ChainTransaction {
   slot: number;
   blockTime: number | null;
-  meta: { fee: number; computeUnitsConsumed: number; preBalances: number[]; postBalances: number[]; logMessages: string[] };
+  meta: {
+    fee: number;
+    computeUnitsConsumed: number;
+    preBalances: number[];
+    postBalances: number[];
+    logMessages: string[];
+  };
   transaction: { message: { accountKeys: string[] } };
 }
 
@@ -31,7 +37,10 @@ beforeAll(async () => {
 afterAll(() => session.close());
 
 function reference(signature: string): Promise<ChainTransaction> {
-  return chain<ChainTransaction>("getTransaction", [signature, { encoding: "json", maxSupportedTransactionVersion: 0, commitment: "confirmed" }]);
+  return chain<ChainTransaction>("getTransaction", [
+    signature,
+    { encoding: "json", maxSupportedTransactionVersion: 0, commitment: "confirmed" },
+  ]);
 }
 
 describe("get_transaction", () => {
@@ -52,18 +61,44 @@ describe("get_transaction", () => {
     });
     expect(structured.time).toBe(tx.blockTime === null ? null : new Date(tx.blockTime * 1000).toISOString());
     const expectedSol = tx.transaction.message.accountKeys
-      .map((address, index) => ({ address, changeLamports: String((tx.meta.postBalances[index] ?? 0) - (tx.meta.preBalances[index] ?? 0)) }))
+      .map((address, index) => ({
+        address,
+        changeLamports: String((tx.meta.postBalances[index] ?? 0) - (tx.meta.preBalances[index] ?? 0)),
+      }))
       .filter((change) => change.changeLamports !== "0");
-    expect(structured.solChanges.map(({ address, changeLamports }) => ({ address, changeLamports }))).toEqual(expectedSol);
+    expect(structured.solChanges.map(({ address, changeLamports }) => ({ address, changeLamports }))).toEqual(
+      expectedSol,
+    );
     expect(structured.tokenChanges).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ account: demo.walletSplAta, owner: demo.wallet, mint: demo.splMint, change: "-234567890123", uiChange: "-234567.890123" }),
-        expect.objectContaining({ account: demo.secondHolderSplAta, owner: demo.secondHolder, change: demo.secondHolderSplRaw, uiChange: "234567.890123" }),
+        expect.objectContaining({
+          account: demo.walletSplAta,
+          owner: demo.wallet,
+          mint: demo.splMint,
+          change: "-234567890123",
+          uiChange: "-234567.890123",
+        }),
+        expect.objectContaining({
+          account: demo.secondHolderSplAta,
+          owner: demo.secondHolder,
+          change: demo.secondHolderSplRaw,
+          uiChange: "234567.890123",
+        }),
       ]),
     );
     const names = structured.programs.map((program) => program.name);
-    expect(names).toEqual(expect.arrayContaining(["Associated Token Account Program", "Token Program", "Memo Program (v1)", "System Program"]));
-    expect(structured.programs.find((program) => program.name === "System Program")).toMatchObject({ topLevel: 0, inner: 1 });
+    expect(names).toEqual(
+      expect.arrayContaining([
+        "Associated Token Account Program",
+        "Token Program",
+        "Memo Program (v1)",
+        "System Program",
+      ]),
+    );
+    expect(structured.programs.find((program) => program.name === "System Program")).toMatchObject({
+      topLevel: 0,
+      inner: 1,
+    });
     expect(structured.logCount).toBe(tx.meta.logMessages.length);
     expect(structured.logMessages).toEqual(tx.meta.logMessages.slice(0, 5));
     expect(text).toContain(`raise logLimit for the other ${tx.meta.logMessages.length - 5}`);
@@ -81,7 +116,10 @@ describe("get_transaction", () => {
   });
 
   it("refuses processed commitment, which history methods do not serve", async () => {
-    const { result, text } = await session.call("get_transaction", { signature: demo.signatures.solTransfer, commitment: "processed" });
+    const { result, text } = await session.call("get_transaction", {
+      signature: demo.signatures.solTransfer,
+      commitment: "processed",
+    });
     expect(result.isError).toBe(true);
     expect(text).toMatch(/confirmed.*finalized/);
   });

@@ -18,18 +18,27 @@ function render(summary: TransactionSummary, logs: string[], network: string): s
     `Signers: ${summary.signers.join(", ")}.`,
     `Programs: ${summary.programs.map((program) => program.name ?? program.address).join(", ")}.`,
   ];
-  const sol = summary.solChanges.map((change) => `  ${change.address}: ${change.changeSol.startsWith("-") ? "" : "+"}${change.changeSol} SOL`);
+  const sol = summary.solChanges.map(
+    (change) => `  ${change.address}: ${change.changeSol.startsWith("-") ? "" : "+"}${change.changeSol} SOL`,
+  );
   if (sol.length) lines.push("SOL changes:", ...cutLines(sol, LINES_SHOWN, "in structuredContent.solChanges"));
   const tokens = summary.tokenChanges.map(
-    (change) => `  ${change.account} (owner ${change.owner ?? "?"}, mint ${change.mint}): ${change.uiChange.startsWith("-") ? "" : "+"}${change.uiChange}`,
+    (change) =>
+      `  ${change.account} (owner ${change.owner ?? "?"}, mint ${change.mint}): ${change.uiChange.startsWith("-") ? "" : "+"}${change.uiChange}`,
   );
-  if (tokens.length) lines.push("Token changes:", ...cutLines(tokens, LINES_SHOWN, "in structuredContent.tokenChanges"));
+  if (tokens.length)
+    lines.push("Token changes:", ...cutLines(tokens, LINES_SHOWN, "in structuredContent.tokenChanges"));
   for (const table of summary.lookupTables) {
-    lines.push(`Lookup table ${table.address}: ${table.writable.length} writable, ${table.readonly.length} read-only addresses loaded.`);
+    lines.push(
+      `Lookup table ${table.address}: ${table.writable.length} writable, ${table.readonly.length} read-only addresses loaded.`,
+    );
   }
   if (logs.length) {
     const more = summary.logMessages.length - logs.length;
-    lines.push(`Logs (${logs.length} of ${summary.logMessages.length}${more ? `; raise logLimit for the other ${more}` : ""}):`, ...logs.map((line) => `  ${line}`));
+    lines.push(
+      `Logs (${logs.length} of ${summary.logMessages.length}${more ? `; raise logLimit for the other ${more}` : ""}):`,
+      ...logs.map((line) => `  ${line}`),
+    );
   }
   return lines.join("\n");
 }
@@ -71,7 +80,15 @@ export const getTransaction = defineTool({
     computeUnitsConsumed: z.string().nullable(),
     signers: z.array(z.string()),
     solChanges: z
-      .array(z.object({ address: z.string(), preLamports: z.string(), postLamports: z.string(), changeLamports: z.string(), changeSol: z.string() }))
+      .array(
+        z.object({
+          address: z.string(),
+          preLamports: z.string(),
+          postLamports: z.string(),
+          changeLamports: z.string(),
+          changeSol: z.string(),
+        }),
+      )
       .describe("Accounts whose SOL balance changed (fees included)."),
     tokenChanges: z
       .array(
@@ -88,7 +105,14 @@ export const getTransaction = defineTool({
       )
       .describe("Token accounts whose balance changed."),
     programs: z
-      .array(z.object({ address: z.string(), name: z.string().nullable(), topLevel: z.number().int(), inner: z.number().int() }))
+      .array(
+        z.object({
+          address: z.string(),
+          name: z.string().nullable(),
+          topLevel: z.number().int(),
+          inner: z.number().int(),
+        }),
+      )
       .describe("Programs invoked, with how many top-level and inner instructions each ran."),
     lookupTables: z
       .array(z.object({ address: z.string(), writable: z.array(z.string()), readonly: z.array(z.string()) }))
@@ -112,7 +136,8 @@ export const getTransaction = defineTool({
         kind: "transaction",
         key: id,
         immutable: level === "finalized",
-        maxAgeSeconds: level === "confirmed" ? (read.maxAgeSeconds ?? CONFIRMED_TRANSACTION_MAX_AGE) : read.maxAgeSeconds,
+        maxAgeSeconds:
+          level === "confirmed" ? (read.maxAgeSeconds ?? CONFIRMED_TRANSACTION_MAX_AGE) : read.maxAgeSeconds,
       },
       async () => {
         const tx = await ctx.solana

@@ -40,10 +40,7 @@ export const readContext = {
 };
 
 export const u64String = (what: string) =>
-  z
-    .string()
-    .regex(/^\d+$/)
-    .describe(`${what}, as an exact decimal string (u64 does not fit a JSON number).`);
+  z.string().regex(/^\d+$/).describe(`${what}, as an exact decimal string (u64 does not fit a JSON number).`);
 
 export const maxAgeSeconds = z
   .number()
@@ -67,7 +64,9 @@ export const cacheInfo = z
 export const settledCommitment = z
   .enum(["confirmed", "finalized"])
   .optional()
-  .describe("How settled the data must be: confirmed (supermajority voted) or finalized (cannot roll back). Defaults to confirmed.");
+  .describe(
+    "How settled the data must be: confirmed (supermajority voted) or finalized (cannot roll back). Defaults to confirmed.",
+  );
 
 export const SIGNATURE_FORM = "a base58-encoded 64-byte transaction signature (64 to 88 characters)";
 
@@ -78,4 +77,7 @@ export const signature = (what: string) =>
     .refine(isSignature, { message: `Invalid signature: expected ${SIGNATURE_FORM}.` })
     .describe(`${what}: ${SIGNATURE_FORM}.`);
 
-export const programNameOutput = z.string().nullable().describe("Well-known name of the program, or null when unknown.");
+export const programNameOutput = z
+  .string()
+  .nullable()
+  .describe("Well-known name of the program, or null when unknown.");

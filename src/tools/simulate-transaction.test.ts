@@ -34,10 +34,18 @@ function transfer(lamports: bigint): string {
   const message = pipe(
     createTransactionMessage({ version: 0 }),
     (m) => setTransactionMessageFeePayer(demo.wallet as Address, m),
-    (m) => setTransactionMessageLifetimeUsingBlockhash({ blockhash: "11111111111111111111111111111111" as Blockhash, lastValidBlockHeight: 0n }, m),
+    (m) =>
+      setTransactionMessageLifetimeUsingBlockhash(
+        { blockhash: "11111111111111111111111111111111" as Blockhash, lastValidBlockHeight: 0n },
+        m,
+      ),
     (m) =>
       appendTransactionMessageInstruction(
-        getTransferSolInstruction({ source: createNoopSigner(demo.wallet as Address), destination: demo.secondHolder as Address, amount: lamports }),
+        getTransferSolInstruction({
+          source: createNoopSigner(demo.wallet as Address),
+          destination: demo.secondHolder as Address,
+          amount: lamports,
+        }),
         m,
       ),
   );
@@ -47,7 +55,9 @@ function transfer(lamports: bigint): string {
 describe("simulate_transaction", () => {
   it("simulates an unsigned transfer without submitting it", async () => {
     const before = await chain<{ value: number }>("getBalance", [demo.secondHolder]);
-    const { structured, upstream } = await session.call<Simulation>("simulate_transaction", { transaction: transfer(1_000n) });
+    const { structured, upstream } = await session.call<Simulation>("simulate_transaction", {
+      transaction: transfer(1_000n),
+    });
     expect(upstream).toBe(1);
     expect(structured).toMatchObject({ status: "success", error: null, feePayer: demo.wallet });
     expect(Number(structured.unitsConsumed)).toBeGreaterThan(0);
@@ -57,7 +67,9 @@ describe("simulate_transaction", () => {
   });
 
   it("reports the error of a transfer that cannot succeed", async () => {
-    const { result, structured } = await session.call<Simulation>("simulate_transaction", { transaction: transfer(10n ** 18n) });
+    const { result, structured } = await session.call<Simulation>("simulate_transaction", {
+      transaction: transfer(10n ** 18n),
+    });
     expect(result.isError).toBeFalsy();
     expect(structured.status).toBe("failed");
     expect(structured.error).not.toBeNull();
@@ -76,7 +88,11 @@ describe("simulate_transaction", () => {
   });
 
   it("refuses sigVerify together with replaceRecentBlockhash", async () => {
-    const { result, text } = await session.call("simulate_transaction", { transaction: transfer(1n), sigVerify: true, replaceRecentBlockhash: true });
+    const { result, text } = await session.call("simulate_transaction", {
+      transaction: transfer(1n),
+      sigVerify: true,
+      replaceRecentBlockhash: true,
+    });
     expect(result.isError).toBe(true);
     expect(text).toContain("cannot both be true");
   });

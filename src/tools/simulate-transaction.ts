@@ -34,11 +34,15 @@ function invalid(message: string): ServiceError {
 /** Checks the input is a wire transaction before spending a request on it. */
 function parseWireTransaction(transaction: string): Parsed {
   if (!BASE64.test(transaction)) {
-    throw invalid("transaction is not valid base64: expected a serialized wire transaction encoded as standard base64 (A-Z, a-z, 0-9, +, /, = padding).");
+    throw invalid(
+      "transaction is not valid base64: expected a serialized wire transaction encoded as standard base64 (A-Z, a-z, 0-9, +, /, = padding).",
+    );
   }
   const bytes = getBase64Encoder().encode(transaction);
   if (bytes.length > MAX_TRANSACTION_BYTES) {
-    throw invalid(`transaction is ${bytes.length} bytes; a Solana transaction is at most ${MAX_TRANSACTION_BYTES} bytes.`);
+    throw invalid(
+      `transaction is ${bytes.length} bytes; a Solana transaction is at most ${MAX_TRANSACTION_BYTES} bytes.`,
+    );
   }
   try {
     const decoded = getTransactionDecoder().decode(bytes);
@@ -51,7 +55,9 @@ function parseWireTransaction(transaction: string): Parsed {
       size: bytes.length,
     };
   } catch {
-    throw invalid("transaction is base64 but not a Solana wire transaction (signatures, then a legacy or version 0 message).");
+    throw invalid(
+      "transaction is base64 but not a Solana wire transaction (signatures, then a legacy or version 0 message).",
+    );
   }
 }
 
@@ -61,10 +67,28 @@ export const simulateTransaction = defineTool({
   description:
     "Simulate a serialized transaction (base64 wire format, at most 1232 bytes) against the current chain state and report whether it would succeed, its error, compute units consumed, fee and program logs. It is never submitted. By default signatures are not checked and the blockhash is replaced by a recent one, so unsigned or stale transactions can be tested.",
   inputSchema: {
-    transaction: z.string().trim().min(1).describe("The transaction as base64 of its wire bytes (as wallets and getBase64EncodedWireTransaction produce)."),
-    sigVerify: z.boolean().optional().describe("Check the signatures. Default false. Cannot be combined with replaceRecentBlockhash."),
-    replaceRecentBlockhash: z.boolean().optional().describe("Replace the blockhash with a recent one. Default true (false when sigVerify is true)."),
-    logLimit: z.number().int().min(0).max(500).optional().describe(`How many log lines to return (0 to 500). Default ${DEFAULT_LOG_LINES}.`),
+    transaction: z
+      .string()
+      .trim()
+      .min(1)
+      .describe(
+        "The transaction as base64 of its wire bytes (as wallets and getBase64EncodedWireTransaction produce).",
+      ),
+    sigVerify: z
+      .boolean()
+      .optional()
+      .describe("Check the signatures. Default false. Cannot be combined with replaceRecentBlockhash."),
+    replaceRecentBlockhash: z
+      .boolean()
+      .optional()
+      .describe("Replace the blockhash with a recent one. Default true (false when sigVerify is true)."),
+    logLimit: z
+      .number()
+      .int()
+      .min(0)
+      .max(500)
+      .optional()
+      .describe(`How many log lines to return (0 to 500). Default ${DEFAULT_LOG_LINES}.`),
     network,
     commitment,
   },
@@ -88,7 +112,9 @@ export const simulateTransaction = defineTool({
     const sigVerify = args.sigVerify ?? false;
     const replaceRecentBlockhash = args.replaceRecentBlockhash ?? !sigVerify;
     if (sigVerify && replaceRecentBlockhash) {
-      throw invalid("sigVerify and replaceRecentBlockhash cannot both be true: a replaced blockhash would invalidate the signatures. Set one to false.");
+      throw invalid(
+        "sigVerify and replaceRecentBlockhash cannot both be true: a replaced blockhash would invalidate the signatures. Set one to false.",
+      );
     }
     const parsed = parseWireTransaction(args.transaction);
     const wire = args.transaction as Base64EncodedWireTransaction;
@@ -109,7 +135,10 @@ export const simulateTransaction = defineTool({
     ];
     if (logs.length) {
       const more = allLogs.length - logs.length;
-      lines.push(`Logs (${logs.length} of ${allLogs.length}${more ? `; raise logLimit for the other ${more}` : ""}):`, ...logs.map((line) => `  ${line}`));
+      lines.push(
+        `Logs (${logs.length} of ${allLogs.length}${more ? `; raise logLimit for the other ${more}` : ""}):`,
+        ...logs.map((line) => `  ${line}`),
+      );
     }
     return {
       text: lines.join("\n"),
@@ -121,7 +150,9 @@ export const simulateTransaction = defineTool({
         feePayer: parsed.feePayer,
         version: parsed.version,
         sizeBytes: parsed.size,
-        returnData: value.returnData ? { programId: value.returnData.programId, base64: value.returnData.data[0] } : null,
+        returnData: value.returnData
+          ? { programId: value.returnData.programId, base64: value.returnData.data[0] }
+          : null,
         replacementBlockhash: value.replacementBlockhash?.blockhash ?? null,
         logs,
         logCount: allLogs.length,

@@ -2,11 +2,12 @@
  * For the tool tests (workerd, real local chain): the real SDK client connected in memory to the
  * real server, and direct JSON-RPC reads of the chain to compare the tools' answers with.
  */
+
+import { env } from "cloudflare:workers";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { CfWorkerJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/cfworker-provider.js";
-import { env } from "cloudflare:workers";
 import { expect, inject } from "vitest";
 import type { Demo } from "../../test/setup/demo";
 import { createMcpServer } from "../mcp/server";
@@ -41,7 +42,10 @@ export async function connect(): Promise<TestSession> {
   const server = createMcpServer({ solana, defaults: () => ({}), loggingLevel: () => undefined, setLoggingLevel() {} });
   const [serverSide, clientSide] = InMemoryTransport.createLinkedPair();
   await server.connect(serverSide);
-  const client = new Client({ name: "tool-tests", version: "1.0.0" }, { jsonSchemaValidator: new CfWorkerJsonSchemaValidator() });
+  const client = new Client(
+    { name: "tool-tests", version: "1.0.0" },
+    { jsonSchemaValidator: new CfWorkerJsonSchemaValidator() },
+  );
   await client.connect(clientSide);
   // Listing the tools makes the client validate every structuredContent against its outputSchema.
   await client.listTools();
@@ -71,9 +75,15 @@ export async function chain<T>(method: string, params: unknown[] = []): Promise<
 }
 
 /** Surfnet's cheat code: writes an account directly (data as hex). */
-export async function setAccount(address: string, account: { lamports: number; owner: string; data: Uint8Array; executable?: boolean }): Promise<void> {
+export async function setAccount(
+  address: string,
+  account: { lamports: number; owner: string; data: Uint8Array; executable?: boolean },
+): Promise<void> {
   const data = [...account.data].map((byte) => byte.toString(16).padStart(2, "0")).join("");
-  await chain("surfnet_setAccount", [address, { lamports: account.lamports, owner: account.owner, data, executable: account.executable ?? false }]);
+  await chain("surfnet_setAccount", [
+    address,
+    { lamports: account.lamports, owner: account.owner, data, executable: account.executable ?? false },
+  ]);
 }
 
 /**

@@ -24,7 +24,13 @@ export interface TransactionSummary {
   feePayer: string;
   computeUnitsConsumed: string | null;
   signers: string[];
-  solChanges: { address: string; preLamports: string; postLamports: string; changeLamports: string; changeSol: string }[];
+  solChanges: {
+    address: string;
+    preLamports: string;
+    postLamports: string;
+    changeLamports: string;
+    changeSol: string;
+  }[];
   tokenChanges: {
     account: string;
     owner: string | null;
@@ -85,7 +91,12 @@ function tokenChanges(tx: JsonTransaction, keys: Address[]): TransactionSummary[
   const collect = (list: NonNullable<JsonTransaction["meta"]>["preTokenBalances"], side: "pre" | "post") => {
     for (const item of list ?? []) {
       const entry = balances.get(item.accountIndex) ?? {};
-      entry[side] = { owner: item.owner ?? null, mint: item.mint, decimals: item.uiTokenAmount.decimals, amount: BigInt(item.uiTokenAmount.amount) };
+      entry[side] = {
+        owner: item.owner ?? null,
+        mint: item.mint,
+        decimals: item.uiTokenAmount.decimals,
+        amount: BigInt(item.uiTokenAmount.amount),
+      };
       balances.set(item.accountIndex, entry);
     }
   };

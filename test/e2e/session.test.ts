@@ -24,7 +24,12 @@ async function chainBalance(address: string): Promise<string> {
   const response = await fetch(rpcUrl, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "getBalance", params: [address, { commitment: "confirmed" }] }),
+    body: JSON.stringify({
+      jsonrpc: "2.0",
+      id: 1,
+      method: "getBalance",
+      params: [address, { commitment: "confirmed" }],
+    }),
   });
   const body = (await response.json()) as { result: { value: number } };
   return String(body.result.value);
@@ -91,7 +96,12 @@ describe("session lane", () => {
     const sessionId = transport.sessionId as string;
     const headers = { "mcp-session-id": sessionId, "mcp-protocol-version": "2025-11-25" };
     const response = await post(
-      { jsonrpc: "2.0", id: 7, method: "tools/call", params: { name: "get_balance", arguments: { address: demo.wallet } } },
+      {
+        jsonrpc: "2.0",
+        id: 7,
+        method: "tools/call",
+        params: { name: "get_balance", arguments: { address: demo.wallet } },
+      },
       headers,
     );
     expect(response.headers.get("content-type")).toContain("text/event-stream");

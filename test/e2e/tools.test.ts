@@ -37,14 +37,19 @@ describe("read tools over HTTP", () => {
     const totals = (balances.structuredContent as { totals: { mint: string; uiAmount: string }[] }).totals;
     expect(totals.find((total) => total.mint === demo.token2022Mint)?.uiAmount).toBe("5.000000001");
 
-    const tx = await client.callTool({ name: "get_transaction", arguments: { signature: demo.signatures.tokenTransfer } });
+    const tx = await client.callTool({
+      name: "get_transaction",
+      arguments: { signature: demo.signatures.tokenTransfer },
+    });
     expect(tx.isError).toBeFalsy();
-    expect((tx.structuredContent as { tokenChanges: { uiChange: string }[] }).tokenChanges.map((change) => change.uiChange)).toContain(
-      "-234567.890123",
-    );
+    expect(
+      (tx.structuredContent as { tokenChanges: { uiChange: string }[] }).tokenChanges.map((change) => change.uiChange),
+    ).toContain("-234567.890123");
 
     const info = await client.callTool({ name: "get_token_info", arguments: { mint: demo.token2022Mint } });
-    expect((info.structuredContent as { metadata: { symbol: string } }).metadata.symbol).toBe(demo.token2022Metadata.symbol);
+    expect((info.structuredContent as { metadata: { symbol: string } }).metadata.symbol).toBe(
+      demo.token2022Metadata.symbol,
+    );
   });
 
   it("bad input is a tool error, not an HTTP failure", async () => {
@@ -55,7 +60,10 @@ describe("read tools over HTTP", () => {
 
   it("the account resource and the prompts are served", async () => {
     const resource = await client.readResource({ uri: `solana://account/${demo.wallet}` });
-    expect(JSON.parse(String((resource.contents[0] as { text: string }).text))).toMatchObject({ address: demo.wallet, exists: true });
+    expect(JSON.parse(String((resource.contents[0] as { text: string }).text))).toMatchObject({
+      address: demo.wallet,
+      exists: true,
+    });
     const { prompts } = await client.listPrompts();
     expect(prompts.map((prompt) => prompt.name).sort()).toEqual(["analyze_wallet", "explain_transaction"]);
   });

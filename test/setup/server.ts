@@ -3,8 +3,8 @@
  * (loopback only). Tests that need OAuth start their own server with `startDevServer`.
  */
 import type { TestProject } from "vitest/node";
-import { startChainProcess } from "../support/local-chain";
 import { startDevServer } from "../support/dev-server";
+import { startChainProcess } from "../support/local-chain";
 import type { Demo } from "./demo";
 
 declare module "vitest" {

@@ -3,7 +3,6 @@
  * declared here with kit codecs: a 56-byte header, then the addresses back to back.
  */
 import {
-  type ReadonlyUint8Array,
   getAddressDecoder,
   getArrayDecoder,
   getNullableDecoder,
@@ -12,6 +11,7 @@ import {
   getU16Decoder,
   getU32Decoder,
   getU64Decoder,
+  type ReadonlyUint8Array,
 } from "@solana/kit";
 import type { DecodedAccount } from "./types";
 

@@ -7,11 +7,11 @@ import {
   addDecoderSizePrefix,
   getAddressDecoder,
   getAddressEncoder,
-  isOffCurveAddress,
   getStructDecoder,
   getU8Decoder,
   getU32Decoder,
   getUtf8Decoder,
+  isOffCurveAddress,
   type ReadonlyUint8Array,
 } from "@solana/kit";
 

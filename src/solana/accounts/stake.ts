@@ -3,13 +3,13 @@
  * declared with kit codecs: a u32 state tag, then Meta, then (when delegated) Stake and flags.
  */
 import {
-  type ReadonlyUint8Array,
   getAddressDecoder,
   getF64Decoder,
   getI64Decoder,
   getStructDecoder,
   getU32Decoder,
   getU64Decoder,
+  type ReadonlyUint8Array,
 } from "@solana/kit";
 import { lamportsToSol } from "../format";
 import type { DecodedAccount } from "./types";

@@ -53,7 +53,10 @@ function decodeExtensions(data: ReadonlyUint8Array): Json[] {
       const { kind, ...fields } = toJson(getExtensionDecoder().decode(entry)) as { kind: string; [key: string]: Json };
       extensions.push({ extension: kind, ...fields });
     } catch {
-      extensions.push({ extension: ExtensionType[type] ?? `Unknown(${type})`, undecoded: toJson(entry.slice(TLV_HEADER)) });
+      extensions.push({
+        extension: ExtensionType[type] ?? `Unknown(${type})`,
+        undecoded: toJson(entry.slice(TLV_HEADER)),
+      });
     }
     offset += TLV_HEADER + length;
   }
@@ -131,7 +134,10 @@ export function decodeTokenAccount(owner: string, data: ReadonlyUint8Array): Dec
 }
 
 /** A mint or token account of either token program; undefined for multisigs and unknown layouts. */
-export function decodeTokenProgramAccount(owner: string, data: ReadonlyUint8Array): DecodedMint | DecodedTokenAccount | undefined {
+export function decodeTokenProgramAccount(
+  owner: string,
+  data: ReadonlyUint8Array,
+): DecodedMint | DecodedTokenAccount | undefined {
   const kind = tokenKindOf(owner, data);
   if (kind === "mint") return decodeMint(owner, data);
   if (kind === "token-account") return decodeTokenAccount(owner, data);

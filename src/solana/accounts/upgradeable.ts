@@ -3,12 +3,12 @@
  * upgrade authority and the slot of the last deploy. Layout (bincode) declared with kit codecs.
  */
 import {
-  type ReadonlyUint8Array,
   getAddressDecoder,
   getNullableDecoder,
   getStructDecoder,
   getU32Decoder,
   getU64Decoder,
+  type ReadonlyUint8Array,
 } from "@solana/kit";
 import type { DecodedAccount } from "./types";
 
@@ -33,7 +33,8 @@ export interface ProgramDataHeader {
 
 /** Reads the header of a program-data account (also from a 45-byte data slice). */
 export function decodeProgramDataHeader(data: ReadonlyUint8Array): ProgramDataHeader | undefined {
-  if (data.length < PROGRAM_DATA_HEADER_SIZE || getU32Decoder().decode(data) !== LoaderState.ProgramData) return undefined;
+  if (data.length < PROGRAM_DATA_HEADER_SIZE || getU32Decoder().decode(data) !== LoaderState.ProgramData)
+    return undefined;
   const header = programDataHeader.decode(data);
   return { lastDeploySlot: header.slot.toString(), upgradeAuthority: header.upgradeAuthority };
 }

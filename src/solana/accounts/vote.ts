@@ -5,7 +5,6 @@
  */
 import {
   type Decoder,
-  type ReadonlyUint8Array,
   getAddressDecoder,
   getArrayDecoder,
   getBooleanDecoder,
@@ -17,6 +16,7 @@ import {
   getU16Decoder,
   getU32Decoder,
   getU64Decoder,
+  type ReadonlyUint8Array,
 } from "@solana/kit";
 import type { DecodedAccount } from "./types";
 
@@ -84,7 +84,8 @@ export function decodeVote(data: ReadonlyUint8Array): DecodedAccount {
       blockRevenueCommissionBps: header.blockRevenueCommissionBps,
     };
   }
-  if (version !== VERSION_1_14_11 && version !== VERSION_CURRENT) return { kind: "vote", version: `unsupported (${version})` };
+  if (version !== VERSION_1_14_11 && version !== VERSION_CURRENT)
+    return { kind: "vote", version: `unsupported (${version})` };
   const state = version === VERSION_CURRENT ? current.decode(data) : v1_14_11.decode(data);
   const lastVote = state.votes.at(-1);
   return {
