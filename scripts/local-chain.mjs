@@ -146,7 +146,12 @@ export async function startLocalChain({ port, seed = true, log = console.log } =
       const net = surfnet.start();
       // The native Surfnet shuts down when its JS object is garbage-collected: hold it until stop().
       liveSurfnets.add(net);
+      // Surfnet queues an event per slot for the host to drain; once the queue is full (after
+      // about 80 s) the chain stops answering. Nothing here reads the events, so drop them.
+      const drainer = setInterval(() => net.drainEvents(), 1000);
+      drainer.unref();
       cleanups.push(() => {
+        clearInterval(drainer);
         liveSurfnets.delete(net);
         if (typeof net.stop === "function") net.stop(); // newer surfpool-sdk; 1.2.0 has no stop(), it stops on GC or exit
       });
