@@ -4,7 +4,8 @@
  */
 import { createWorker } from "./auth/worker";
 import { createApp } from "./http/app";
+import { rejectUnknownHosts } from "./http/host-guard";
 
 export { McpSession } from "./mcp/session";
 
-export default createWorker(createApp()) satisfies ExportedHandler<Env>;
+export default rejectUnknownHosts(createWorker(createApp())) satisfies ExportedHandler<Env>;

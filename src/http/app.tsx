@@ -42,21 +42,31 @@ export function createApp(): Hono<AppEnv> {
     });
   });
 
-  app.get("/", secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'none'"], styleSrc: ["'unsafe-inline'"] } }), (c) => {
-    const url = new URL(c.req.url);
-    return c.html(
-      <Landing
-        mcpUrl={`${url.origin}/mcp`}
-        network={defaultNetwork(c.env, readNetworks(c.env))}
-        tools={tools.map(({ name, title, description }) => ({ name, title, description }))}
-      />,
-    );
-  });
+  app.get(
+    "/",
+    secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'none'"], styleSrc: ["'unsafe-inline'"] } }),
+    (c) => {
+      const url = new URL(c.req.url);
+      return c.html(
+        <Landing
+          mcpUrl={`${url.origin}/mcp`}
+          network={defaultNetwork(c.env, readNetworks(c.env))}
+          tools={tools.map(({ name, title, description }) => ({ name, title, description }))}
+        />,
+      );
+    },
+  );
 
   app.use(
     "/mcp",
     // `Server-Timing: total;dur=…`, the time this Worker spent on the request, session hop included.
     timing({ totalDescription: "" }),
+    // Answers carry one caller's data: no shared or browser cache may keep them. SSE streams set
+    // their own no-cache, which is kept.
+    async (c, next) => {
+      await next();
+      if (!c.res.headers.has("cache-control")) c.header("cache-control", "no-store");
+    },
     hostGuard((env) => ({
       allowedHostnames: splitList(env.ALLOWED_HOSTNAMES),
       allowedOrigins: splitList(env.ALLOWED_ORIGINS),
@@ -92,7 +102,11 @@ export function createApp(): Hono<AppEnv> {
     // No session yet: only an initialize may start one, so look before creating anything.
     const body = await c.req.text();
     if (!startsSession(body)) {
-      return jsonRpcError(400, -32000, "Bad Request: Mcp-Session-Id header is required (only initialize starts a session).");
+      return jsonRpcError(
+        400,
+        -32000,
+        "Bad Request: Mcp-Session-Id header is required (only initialize starts a session).",
+      );
     }
     headers.set(NEW_SESSION_HEADER, "1");
     const session = c.env.MCP_SESSION.getByName(crypto.randomUUID());

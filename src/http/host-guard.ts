@@ -77,3 +77,23 @@ export function hostGuard(options: (env: Env) => HostGuardOptions): MiddlewareHa
     await next();
   };
 }
+
+/**
+ * The Host check for the whole Worker, in front of auth and every route. Without it an unknown
+ * Host reaches the OAuth provider, which builds the protected resource (and the metadata URL in
+ * its 401 challenges) from that hostname, or answers 500 when it cannot. Origin stays a `/mcp`
+ * concern: the OAuth endpoints have their own CORS and CSRF rules.
+ */
+export function rejectUnknownHosts<W extends { fetch: ExportedHandlerFetchHandler<Env> }>(worker: W): W {
+  return {
+    ...worker,
+    fetch(request: Parameters<W["fetch"]>[0], env: Env, ctx: ExecutionContext) {
+      const verdict = checkHostAndOrigin(request.headers.get("host") ?? new URL(request.url).host, null, {
+        allowedHostnames: splitList(env.ALLOWED_HOSTNAMES),
+        allowedOrigins: [],
+      });
+      if (!verdict.ok) return jsonRpcError(403, -32000, `Forbidden: ${verdict.reason}`);
+      return worker.fetch(request, env, ctx);
+    },
+  };
+}

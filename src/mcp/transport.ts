@@ -6,10 +6,13 @@
  */
 import type { Transport, TransportSendOptions } from "@modelcontextprotocol/sdk/shared/transport.js";
 import {
+  ClientRequestSchema,
+  ErrorCode,
   isJSONRPCErrorResponse,
   isJSONRPCRequest,
   isJSONRPCResultResponse,
   type JSONRPCMessage,
+  type JSONRPCRequest,
   type MessageExtraInfo,
   type RequestId,
 } from "@modelcontextprotocol/sdk/types.js";
@@ -28,6 +31,36 @@ interface Exchange {
   acceptsSse: boolean;
   stream?: SseStream;
   respond(response: Response): void;
+}
+
+/**
+ * The schema of each request method a client may send. The SDK parses params only inside its
+ * handlers and reports a mismatch as -32603 with a raw Zod dump; checking here first gives the
+ * client -32602 Invalid params with one readable line.
+ */
+const CLIENT_REQUESTS = new Map(
+  ClientRequestSchema.options.map((schema) => [schema.shape.method.value as string, schema]),
+);
+
+/** Why a request's params do not fit its method, or undefined when they do (or the method is unknown). */
+function invalidParams(request: JSONRPCRequest): string | undefined {
+  const schema = CLIENT_REQUESTS.get(request.method);
+  const result = schema?.safeParse(request);
+  if (!result) return undefined;
+  if (result.success) {
+    // The schema takes any string as a resource URI; the SDK then fails on `new URL()` with -32603.
+    const uri = request.params?.uri;
+    return typeof uri === "string" && !URL.canParse(uri)
+      ? `Invalid params for ${request.method}: uri: not a URI`
+      : undefined;
+  }
+  const issue = result.error.issues[0];
+  const where =
+    issue?.path
+      .filter((part) => part !== "params")
+      .map(String)
+      .join(".") || "params";
+  return `Invalid params for ${request.method}: ${where}: ${issue?.message ?? "invalid"}`;
 }
 
 export function jsonResponse(body: unknown, status = 200, headers: HeadersInit = {}): Response {
@@ -101,6 +134,24 @@ export class SessionTransport implements Transport {
     options: { batch: boolean; acceptsSse: boolean; extra: MessageExtraInfo },
   ): Promise<Response> {
     const requestIds = messages.filter(isJSONRPCRequest).map((request) => request.id);
+    // Responses are matched to their POST by id: an id already in flight (or twice in one batch)
+    // would leave one POST waiting forever, so it is refused (MCP: ids are unique per session).
+    const reused = requestIds.find((id, index) => this.exchanges.has(id) || requestIds.indexOf(id) !== index);
+    if (reused !== undefined) {
+      return Promise.resolve(
+        jsonResponse(
+          {
+            jsonrpc: "2.0",
+            id: null,
+            error: {
+              code: ErrorCode.InvalidRequest,
+              message: `Invalid Request: request id ${JSON.stringify(reused)} is already in use in this session.`,
+            },
+          },
+          400,
+        ),
+      );
+    }
     if (requestIds.length === 0) {
       for (const message of messages) this.onmessage?.(message, options.extra);
       return Promise.resolve(new Response(null, { status: 202 }));
@@ -114,7 +165,16 @@ export class SessionTransport implements Transport {
         respond: resolve,
       };
       for (const id of requestIds) this.exchanges.set(id, exchange);
-      for (const message of messages) this.onmessage?.(message, options.extra);
+      for (const message of messages) {
+        const problem = isJSONRPCRequest(message) ? invalidParams(message) : undefined;
+        if (problem === undefined) this.onmessage?.(message, options.extra);
+        else
+          void this.send({
+            jsonrpc: "2.0",
+            id: (message as JSONRPCRequest).id,
+            error: { code: ErrorCode.InvalidParams, message: problem },
+          });
+      }
     });
   }
 
@@ -128,7 +188,11 @@ export class SessionTransport implements Transport {
     }
     if (this.standalone?.isAttached) {
       return jsonResponse(
-        { jsonrpc: "2.0", id: null, error: { code: -32000, message: "Conflict: this session already has an open GET stream." } },
+        {
+          jsonrpc: "2.0",
+          id: null,
+          error: { code: -32000, message: "Conflict: this session already has an open GET stream." },
+        },
         409,
       );
     }

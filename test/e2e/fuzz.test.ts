@@ -1,0 +1,512 @@
+/**
+ * Fuzzing `/mcp` over HTTP: more than 10,000 generated requests against `wrangler dev` (malformed
+ * JSON, wrong JSON-RPC shapes, hostile headers, bodies over 1 MB, deep nesting, and for every tool
+ * in tools/list arguments generated from its inputSchema and then broken: wrong types, extreme
+ * values, odd Unicode, nulls, URLs). No answer may be a 5xx; every answer must be a well-formed
+ * JSON-RPC answer, an `isError` tool result, or a valid result; no answer may carry the RPC key.
+ *
+ * Its own chain and server: every network points at a counting proxy in front of the chain, with
+ * a fake API key in the URL, so fuzzed `network` values never leave loopback.
+ */
+import http from "node:http";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type DevServer, startDevServer } from "../support/dev-server";
+import { type FaultProxy, startFaultProxy } from "../support/fault-proxy";
+import {
+  fuzzArguments,
+  hostileStrings,
+  type JsonSchema,
+  malformedBody,
+  type Pools,
+  pick,
+  pool,
+  type Rng,
+  randomRequest,
+  responseProblem,
+  seededRng,
+  sseMessages,
+} from "../support/fuzz";
+import { type ChainProcess, startChainProcess } from "../support/local-chain";
+
+const SEED = Number(process.env.FUZZ_SEED ?? 20260708);
+const CONCURRENCY = 16;
+/** Tool calls in all, shared among the tools tools/list names. */
+const TOOL_CALLS = 8000;
+const RPC_KEY = `SECRET-FUZZ-${crypto.randomUUID()}`;
+const MCP_HEADERS = { "content-type": "application/json", accept: "application/json, text/event-stream" };
+const PROTOCOL_VERSION = "2025-11-25";
+
+interface ToolInfo {
+  name: string;
+  inputSchema: JsonSchema;
+  outputSchema?: JsonSchema;
+}
+
+/** One generated request and what kind of answer it may get. */
+interface FuzzCase {
+  kind: string;
+  method?: string;
+  body: string;
+  /** Set the session header of the worker's session. */
+  session: boolean;
+  headers?: Record<string, string>;
+  httpMethod?: string;
+  /** A tool call: the answer's result is checked as a tool result. */
+  tool?: ToolInfo;
+}
+
+let chain: ChainProcess;
+let proxy: FaultProxy;
+let server: DevServer;
+let tools: ToolInfo[] = [];
+let pools: Pools;
+
+beforeAll(async () => {
+  chain = await startChainProcess();
+  proxy = await startFaultProxy(chain.rpcUrl);
+  const rpc = `${proxy.url}/?api-key=${RPC_KEY}`;
+  server = await startDevServer({
+    vars: {
+      SOLANA_RPC_MAINNET: rpc,
+      SOLANA_RPC_DEVNET: rpc,
+      SOLANA_RPC_TESTNET: rpc,
+      SOLANA_RPC_LOCALNET: rpc,
+      DEFAULT_NETWORK: "localnet",
+      AUTH_MODE: "none",
+      RPC_TIMEOUT_MS: "1000",
+    },
+  });
+  const demo = chain.demo;
+  pools = {
+    addresses: [
+      demo.wallet,
+      demo.secondHolder,
+      demo.payer,
+      demo.splMint,
+      demo.token2022Mint,
+      demo.walletSplAta,
+      demo.secondHolderSplAta,
+      demo.walletToken2022Account,
+    ],
+    signatures: Object.values(demo.signatures),
+    transactions: [],
+  };
+}, 180_000);
+
+afterAll(async () => {
+  await server?.stop();
+  await proxy?.close();
+  await chain?.stop();
+});
+
+async function post(body: string, headers: Record<string, string> = {}, method = "POST"): Promise<Response> {
+  return fetch(server.mcpUrl, {
+    method,
+    headers: { ...MCP_HEADERS, ...headers },
+    body: method === "GET" || method === "HEAD" ? undefined : body,
+    signal: AbortSignal.timeout(30_000),
+  });
+}
+
+async function initialize(): Promise<string> {
+  const response = await post(
+    JSON.stringify({
+      jsonrpc: "2.0",
+      id: 0,
+      method: "initialize",
+      params: { protocolVersion: PROTOCOL_VERSION, capabilities: {}, clientInfo: { name: "fuzz", version: "1" } },
+    }),
+  );
+  expect(response.status).toBe(200);
+  await response.text();
+  const sessionId = response.headers.get("mcp-session-id") as string;
+  await post(JSON.stringify({ jsonrpc: "2.0", method: "notifications/initialized" }), { "mcp-session-id": sessionId });
+  return sessionId;
+}
+
+function generateCases(rng: Rng): FuzzCase[] {
+  let id = 1;
+  const nextId = () => id++;
+  const cases: FuzzCase[] = [];
+  const call = (tool: ToolInfo, args: unknown): FuzzCase => ({
+    kind: `tool ${tool.name}`,
+    method: "tools/call",
+    body: JSON.stringify({
+      jsonrpc: "2.0",
+      id: nextId(),
+      method: "tools/call",
+      params: { name: tool.name, arguments: args },
+    }),
+    session: true,
+    tool,
+  });
+
+  for (const tool of tools) {
+    const perTool = Math.ceil(TOOL_CALLS / tools.length);
+    for (let i = 0; i < perTool; i++) cases.push(call(tool, fuzzArguments(tool.inputSchema, rng, pools)));
+  }
+  for (let i = 0; i < 1200; i++) {
+    const request = randomRequest(rng, nextId(), pools) as { method: string };
+    cases.push({
+      kind: "random request",
+      method: String(request.method),
+      body: JSON.stringify(request),
+      session: true,
+    });
+  }
+  for (let i = 0; i < 1000; i++)
+    cases.push({ kind: "malformed body", body: malformedBody(rng, nextId), session: true });
+
+  // The Worker's own checks: no session, bad session ids, headers, methods, initialize variants.
+  const printable = hostileStrings(pools).filter((value) => /^[\x20-\x7e]*$/.test(value) && value.length < 200);
+  const list = () => JSON.stringify({ jsonrpc: "2.0", id: nextId(), method: "tools/list" });
+  const headerCases: (() => FuzzCase)[] = [
+    () => ({ kind: "no session", body: pick(rng, [list(), malformedBody(rng, nextId)]), session: false }),
+    () => ({
+      kind: "bad session id",
+      body: list(),
+      session: false,
+      headers: {
+        "mcp-session-id": pick(rng, [...printable, crypto.randomUUID(), "00000000-0000-0000-0000-000000000000"]),
+      },
+    }),
+    () => ({
+      kind: "bad accept",
+      body: list(),
+      session: true,
+      headers: { accept: pick(rng, ["", "text/html", "application/json", "*/*"]) },
+    }),
+    () => ({
+      kind: "bad content-type",
+      body: list(),
+      session: true,
+      headers: {
+        "content-type": pick(rng, ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data", ""]),
+      },
+    }),
+    () => ({
+      kind: "bad protocol version",
+      body: list(),
+      session: true,
+      headers: { "mcp-protocol-version": pick(rng, ["1999-01-01", "latest", ...printable]) },
+    }),
+    () => ({ kind: "odd method", body: list(), session: rng() < 0.5, httpMethod: pick(rng, ["PUT", "PATCH", "GET"]) }),
+    // DELETE only without a session: with one it would end the worker's session (tested below).
+    () => ({ kind: "odd method", body: list(), session: false, httpMethod: "DELETE" }),
+    () => ({
+      kind: "bad last-event-id",
+      body: "",
+      session: true,
+      httpMethod: "GET",
+      headers: { accept: "text/event-stream", "last-event-id": pick(rng, printable) },
+    }),
+    () => ({
+      kind: "initialize variant",
+      method: "initialize",
+      body: JSON.stringify({
+        jsonrpc: "2.0",
+        id: nextId(),
+        method: "initialize",
+        params: pick(rng, [
+          {},
+          {
+            protocolVersion: pick(rng, ["1999-01-01", "", PROTOCOL_VERSION]),
+            capabilities: {},
+            clientInfo: { name: pick(rng, printable), version: "1" },
+          },
+          {
+            protocolVersion: PROTOCOL_VERSION,
+            capabilities: { experimental: { x: "🦀".repeat(1000) } },
+            clientInfo: { name: "a".repeat(10_000), version: "1" },
+          },
+          { protocolVersion: 42, capabilities: null, clientInfo: "me" },
+        ]),
+      }),
+      session: false,
+    }),
+  ];
+  for (let i = 0; i < 400; i++) cases.push(pick(rng, headerCases)());
+  return cases;
+}
+
+/** Why an answer to `fuzzCase` is not acceptable, or undefined when it is. */
+async function judge(fuzzCase: FuzzCase, response: Response, stats: Map<string, number>): Promise<string | undefined> {
+  const count = (key: string) => stats.set(key, (stats.get(key) ?? 0) + 1);
+  const type = response.headers.get("content-type") ?? "";
+  if (fuzzCase.httpMethod === "GET" && response.status === 200) {
+    // A standalone SSE stream stays open for server messages: its headers are the answer.
+    await response.body?.cancel();
+    count("HTTP 200 (GET stream)");
+    return type.includes("text/event-stream") ? undefined : `GET stream with content-type "${type}"`;
+  }
+  const text = await response.text();
+  count(`HTTP ${response.status}`);
+  if (response.status >= 500) return `HTTP ${response.status}: ${text.slice(0, 300)}`;
+  // The server's secret and endpoint only: some answers rightly echo what the client sent.
+  if (text.includes(RPC_KEY) || text.includes(proxy.url)) return "the answer leaks the RPC URL";
+  if (response.status === 202) return text === "" ? undefined : "202 with a body";
+  let messages: unknown[];
+  try {
+    if (type.includes("text/event-stream"))
+      messages = sseMessages(text).filter((m) => (m as { id?: unknown }).id !== undefined || "error" in (m as object));
+    else if (type.includes("application/json")) {
+      const parsed: unknown = JSON.parse(text);
+      messages = Array.isArray(parsed) ? parsed : [parsed];
+    } else return `unexpected content-type "${type}" (HTTP ${response.status}): ${text.slice(0, 200)}`;
+  } catch {
+    return `unparsable body (HTTP ${response.status}): ${text.slice(0, 200)}`;
+  }
+  if (messages.length === 0) return "no JSON-RPC answer";
+  for (const message of messages) {
+    const problem = responseProblem(message);
+    if (problem) return `${problem}: ${JSON.stringify(message).slice(0, 300)}`;
+    const answer = message as { error?: { code: number; message: string }; result?: Record<string, unknown> };
+    if (answer.error) {
+      count(`error ${answer.error.code}`);
+      if (answer.error.code === -32603) {
+        // Known, reported: src/mcp/catalog.ts lets the service's INVALID_INPUT error for a bad
+        // network in a resource URI become -32603 (see the it.fails case below).
+        const known = fuzzCase.method === "resources/read" && answer.error.message.startsWith("Unknown network");
+        // The node failing (the chain stalls, times out) is a server-side error, rightly -32603.
+        const upstream = answer.error.message.startsWith("The Solana RPC node");
+        count(
+          `${known ? "known " : upstream ? "upstream " : ""}internal error from ${fuzzCase.method ?? fuzzCase.kind}: ${answer.error.message.slice(0, 80)}`,
+        );
+      }
+      if (/\n\s+at |\.ts:\d+|node_modules/.test(answer.error.message))
+        return `error leaks a stack: ${answer.error.message.slice(0, 300)}`;
+      continue;
+    }
+    if (response.status !== 200) return `HTTP ${response.status} with a result`;
+    if (fuzzCase.tool) {
+      const result = answer.result as { content?: unknown; isError?: unknown; structuredContent?: unknown };
+      if (!Array.isArray(result.content)) return "tool result without content";
+      if (result.isError === true) {
+        count("tool isError");
+        const first = (result.content as { text?: string }[])[0]?.text ?? "";
+        if (first.includes("failed unexpectedly")) return `tool ${fuzzCase.tool.name} failed unexpectedly`;
+      } else {
+        count("tool ok");
+        if (fuzzCase.tool.outputSchema && typeof result.structuredContent !== "object")
+          return "tool result without structuredContent";
+      }
+    }
+  }
+  return undefined;
+}
+
+describe("fuzzing /mcp", () => {
+  it(`answers >10,000 generated requests without a 5xx, each with a well-formed JSON-RPC answer (seed ${SEED})`, async () => {
+    const sessions = await Promise.all(Array.from({ length: CONCURRENCY }, initialize));
+    const listed = await post(JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/list" }), {
+      "mcp-session-id": sessions[0] as string,
+    });
+    tools = ((await listed.json()) as { result: { tools: ToolInfo[] } }).result.tools;
+    expect(tools.length).toBeGreaterThan(0);
+
+    const rng = seededRng(SEED);
+    const cases = generateCases(rng);
+    const stats = new Map<string, number>();
+    const failures: string[] = [];
+    const started = Date.now();
+    await pool(cases, CONCURRENCY, async (fuzzCase, worker) => {
+      const headers: Record<string, string> = { ...(fuzzCase.headers ?? {}) };
+      if (fuzzCase.session) {
+        headers["mcp-session-id"] = sessions[worker] as string;
+        headers["mcp-protocol-version"] ??= PROTOCOL_VERSION;
+      }
+      try {
+        const response = await post(fuzzCase.body, headers, fuzzCase.httpMethod);
+        const problem = await judge(fuzzCase, response, stats);
+        if (problem) failures.push(`${fuzzCase.kind}: ${problem}\n  request: ${fuzzCase.body.slice(0, 300)}`);
+      } catch (error) {
+        failures.push(`${fuzzCase.kind}: no answer (${String(error)})\n  request: ${fuzzCase.body.slice(0, 300)}`);
+      }
+    });
+    const seconds = (Date.now() - started) / 1000;
+    console.info(
+      `fuzz: ${cases.length} requests in ${seconds.toFixed(1)} s (seed ${SEED}), ${failures.length} failures; ` +
+        `${proxy.requests} reached the RPC node\n${[...stats]
+          .sort()
+          .map(([key, n]) => `  ${key}: ${n}`)
+          .join("\n")}`,
+    );
+    expect(cases.length).toBeGreaterThanOrEqual(10_000);
+    expect(failures.slice(0, 20)).toEqual([]);
+    // Bad input is the client's fault: it never surfaces as an internal error.
+    expect([...stats.keys()].filter((key) => key.startsWith("internal error"))).toEqual([]);
+
+    // Every session survived its share of the fuzzing and still answers as itself.
+    for (const sessionId of sessions) {
+      const again = await post(JSON.stringify({ jsonrpc: "2.0", id: 1e9, method: "tools/list" }), {
+        "mcp-session-id": sessionId,
+        "mcp-protocol-version": PROTOCOL_VERSION,
+      });
+      expect(again.status).toBe(200);
+      expect(again.headers.get("mcp-session-id")).toBe(sessionId);
+      expect(((await again.json()) as { result: { tools: unknown[] } }).result.tools).toHaveLength(tools.length);
+    }
+  }, 600_000);
+
+  it("rejects bodies over 1 MB with 413 at once, by Content-Length, whatever they contain", async () => {
+    const sessionId = await initialize();
+    const rng = seededRng(SEED + 1);
+    const bodies = [
+      JSON.stringify({ jsonrpc: "2.0", id: 1, method: "ping", params: { pad: "x".repeat(1024 * 1024) } }),
+      JSON.stringify({
+        jsonrpc: "2.0",
+        id: 1,
+        method: "tools/call",
+        params: {
+          name: "get_balances",
+          arguments: { addresses: Array.from({ length: 30_000 }, () => pick(rng, pools.addresses)) },
+        },
+      }),
+      "[".repeat(1024 * 1024 + 1),
+      "🦀".repeat(300_000),
+    ];
+    for (const body of bodies) {
+      for (const headers of [{}, { "mcp-session-id": sessionId }] as Record<string, string>[]) {
+        const started = Date.now();
+        const response = await post(body, headers);
+        expect(response.status).toBe(413);
+        expect(await response.json()).toMatchObject({ jsonrpc: "2.0", id: null, error: { code: -32000 } });
+        expect(Date.now() - started).toBeLessThan(3000);
+      }
+    }
+    // Just under the limit is parsed (and then judged on its content, not its size).
+    const under = JSON.stringify({
+      jsonrpc: "2.0",
+      id: 2,
+      method: "ping",
+      params: { pad: "x".repeat(1024 * 1024 - 100) },
+    });
+    const ok = await post(under, { "mcp-session-id": sessionId, "mcp-protocol-version": PROTOCOL_VERSION });
+    expect(ok.status).toBe(200);
+  });
+
+  it("stops reading a streamed body without Content-Length once it passes 1 MB", async () => {
+    const chunk = Buffer.alloc(64 * 1024, 0x20);
+    const cap = 256 * 1024 * 1024;
+    let written = 0;
+    let writtenAtAnswer = 0;
+    const url = new URL(server.mcpUrl);
+    const status = await new Promise<number | undefined>((resolve) => {
+      const req = http.request({
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method: "POST",
+        headers: { ...MCP_HEADERS, "transfer-encoding": "chunked" },
+      });
+      let answered: number | undefined;
+      req.on("response", (res) => {
+        answered = res.statusCode;
+        writtenAtAnswer = written;
+        res.resume();
+        req.destroy();
+        resolve(answered);
+      });
+      // The server may answer and close while the body is still coming; the reset can then hide
+      // the 413 from the client (the status itself is proven by the Content-Length test above).
+      req.on("error", () => {
+        writtenAtAnswer ||= written;
+        resolve(answered);
+      });
+      const pump = () => {
+        while (answered === undefined && written < cap && !req.destroyed) {
+          written += chunk.length;
+          if (!req.write(chunk)) return void req.once("drain", pump);
+        }
+        if (answered === undefined && !req.destroyed) req.end();
+      };
+      pump();
+    });
+    if (status !== undefined) expect(status).toBe(413);
+    // The exchange ended long before the client could send all of it: the server stopped reading.
+    expect(writtenAtAnswer).toBeGreaterThan(1024 * 1024);
+    expect(writtenAtAnswer).toBeLessThan(cap / 2);
+  });
+
+  it("keeps a reused request id from leaving an earlier request waiting: the reuse is refused at once", async () => {
+    const sessionId = await initialize();
+    const headers = { "mcp-session-id": sessionId, "mcp-protocol-version": PROTOCOL_VERSION };
+    // Slow the chain so the first call is still in flight when the others arrive.
+    proxy.setDelay(700);
+    try {
+      const call = JSON.stringify({
+        jsonrpc: "2.0",
+        id: 5,
+        method: "tools/call",
+        params: { name: "get_balance", arguments: { address: pools.addresses[1], commitment: "processed" } },
+      });
+      const first = post(call, headers);
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      const reused = await Promise.all([post(call, headers), post(call, headers)]);
+      for (const response of reused) {
+        expect(response.status).toBe(400);
+        expect(((await response.json()) as { error: { code: number } }).error.code).toBe(-32600);
+      }
+      const answer = await first;
+      expect(answer.status).toBe(200);
+      expect(((await answer.json()) as { id: number }).id).toBe(5);
+      // Duplicate ids inside one batch are refused too, instead of dropping one answer.
+      const batch = await post(
+        JSON.stringify([
+          { jsonrpc: "2.0", id: 9, method: "ping" },
+          { jsonrpc: "2.0", id: 9, method: "tools/list" },
+        ]),
+        headers,
+      );
+      expect(batch.status).toBe(400);
+    } finally {
+      proxy.setDelay(0);
+    }
+  });
+
+  it("answers bad params of protocol methods with -32602 and a readable message, not -32603", async () => {
+    const sessionId = await initialize();
+    const headers = { "mcp-session-id": sessionId, "mcp-protocol-version": PROTOCOL_VERSION };
+    const cases = [
+      { method: "tools/call" },
+      { method: "tools/call", params: { name: "get_balance", arguments: null } },
+      { method: "logging/setLevel", params: { level: "bogus" } },
+      { method: "resources/read", params: { uri: 42 } },
+      { method: "completion/complete", params: {} },
+      { method: "resources/read", params: { uri: "not a uri" } },
+    ];
+    for (const [i, request] of cases.entries()) {
+      const response = await post(JSON.stringify({ jsonrpc: "2.0", id: 100 + i, ...request }), headers);
+      const body = (await response.json()) as { id: number; error: { code: number; message: string } };
+      expect(body.id).toBe(100 + i);
+      expect(body.error.code).toBe(-32602);
+      expect(body.error.message).toMatch(/^Invalid params for /);
+      expect(body.error.message).not.toContain("\n");
+    }
+  });
+
+  // Bug in src/mcp/catalog.ts (not this suite's to fix): readAccountResource resolves the URI's
+  // network with the service, whose ServiceError INVALID_INPUT the SDK reports as -32603.
+  it.fails("answers a resource URI naming an unknown network with -32602 (catalog.ts reports -32603)", async () => {
+    const sessionId = await initialize();
+    const response = await post(
+      JSON.stringify({
+        jsonrpc: "2.0",
+        id: 1,
+        method: "resources/read",
+        params: { uri: `solana://evil.example:80/account/${pools.addresses[0]}` },
+      }),
+      { "mcp-session-id": sessionId, "mcp-protocol-version": PROTOCOL_VERSION },
+    );
+    const body = (await response.json()) as { error: { code: number; message: string } };
+    expect(body.error.message).toMatch(/Unknown network/);
+    expect(body.error.code).toBe(-32602);
+  });
+
+  it("never lets the RPC URL or its key reach the log", () => {
+    const output = server.output();
+    expect(output).not.toContain(RPC_KEY);
+    expect(output).not.toContain("api-key");
+    expect(output).toContain('"event":"tool_call"');
+  });
+});
