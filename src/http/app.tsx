@@ -113,7 +113,7 @@ export function createApp(): Hono<AppEnv> {
     return session.fetch(new Request(c.req.raw, { headers, body }));
   });
 
-  app.all("/mcp", (c) => jsonRpcError(405, -32000, "Method not allowed.", { allow: "GET, POST, DELETE, OPTIONS" }));
+  app.all("/mcp", () => jsonRpcError(405, -32000, "Method not allowed.", { allow: "GET, POST, DELETE, OPTIONS" }));
 
   return app;
 }

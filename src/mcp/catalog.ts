@@ -5,10 +5,11 @@
  */
 import { completable } from "@modelcontextprotocol/sdk/server/completable.js";
 import { type McpServer, ResourceTemplate } from "@modelcontextprotocol/sdk/server/mcp.js";
-import type { ReadResourceResult } from "@modelcontextprotocol/sdk/types.js";
+import { ErrorCode, McpError, type ReadResourceResult } from "@modelcontextprotocol/sdk/types.js";
 import { address as toAddress } from "@solana/kit";
 import { z } from "zod";
 import { resolveAddress } from "../session/rules";
+import { isServiceError, type ServiceErrorCode } from "../solana/errors";
 import { loadAccount } from "../tools/get-account";
 import { loadNetworkStatus } from "../tools/get-network-status";
 import { resolveRead } from "../tools/read";
@@ -34,17 +35,27 @@ function networkCompleter(session: ServerSession) {
     session.solana.networks.filter((name) => name.startsWith(value ?? ""));
 }
 
+/** Failures that are the caller's to fix: a resource read answers them as invalid params, not internal errors. */
+const CALLER_ERRORS: ServiceErrorCode[] = ["INVALID_INPUT", "NETWORK_NOT_CONFIGURED", "NOT_FOUND"];
+
 async function readAccountResource(
   session: ServerSession,
   uri: URL,
   variables: Record<string, string | string[]>,
   signal: AbortSignal,
 ) {
-  // A saved label works here too, as in the tools.
-  const account = resolveAddress(session.store.state(), single(variables.address) ?? "", ADDRESS_FORM);
-  const ctx = contextFor(session, signal);
-  const read = resolveRead({ network: single(variables.network) }, ctx);
-  return json(uri, await loadAccount(ctx, read, toAddress(account)));
+  try {
+    // A saved label works here too, as in the tools.
+    const account = resolveAddress(session.store.state(), single(variables.address) ?? "", ADDRESS_FORM);
+    const ctx = contextFor(session, signal);
+    const read = resolveRead({ network: single(variables.network) }, ctx);
+    return json(uri, await loadAccount(ctx, read, toAddress(account)));
+  } catch (error) {
+    if (isServiceError(error) && CALLER_ERRORS.includes(error.code)) {
+      throw new McpError(ErrorCode.InvalidParams, error.message);
+    }
+    throw error;
+  }
 }
 
 export function registerResourcesAndPrompts(server: McpServer, session: ServerSession): void {

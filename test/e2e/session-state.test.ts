@@ -8,6 +8,7 @@ import path from "node:path";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { type CallToolResult, ResourceUpdatedNotificationSchema } from "@modelcontextprotocol/sdk/types.js";
+import { getAddressDecoder } from "@solana/kit";
 import { afterEach, describe, expect, inject, it } from "vitest";
 import { type DevServer, freePort, startDevServer } from "../support/dev-server";
 
@@ -15,17 +16,9 @@ const mcpUrl = inject("mcpUrl");
 const demo = inject("demo");
 const rpcUrl = inject("rpcUrl");
 
-const BASE58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
-
-/** A random 32-byte address, base58 (leading zero bytes are as rare as they are irrelevant here). */
+/** A random address: 32 random bytes through kit's address codec. */
 function randomAddress(): string {
-  let value = BigInt(`0x${Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString("hex")}`);
-  let text = "";
-  while (value > 0n) {
-    text = BASE58[Number(value % 58n)] + text;
-    value /= 58n;
-  }
-  return text;
+  return getAddressDecoder().decode(crypto.getRandomValues(new Uint8Array(32)));
 }
 
 async function setLamports(address: string, lamports: number): Promise<void> {
