@@ -3,7 +3,16 @@ import { signature as toSignature } from "@solana/kit";
 import { z } from "zod";
 import { ServiceError } from "../solana/errors";
 import { resolveRead } from "./read";
-import { cacheInfo, maxAgeSeconds, network, readContext, settledCommitment, signature, u64String } from "./schemas";
+import {
+  cacheInfo,
+  logLimit,
+  maxAgeSeconds,
+  network,
+  readContext,
+  settledCommitment,
+  signature,
+  u64String,
+} from "./schemas";
 import { cacheNote, cutLines } from "./text";
 import { defineTool, READ_ONLY_REMOTE } from "./tool";
 import { type JsonTransaction, summarizeTransaction, type TransactionSummary } from "./transaction-summary";
@@ -56,13 +65,7 @@ export const getTransaction = defineTool({
     "Explain a confirmed transaction from its signature: status and error, slot, time (ISO 8601), fee, fee payer, compute units, signers, SOL balance change per account, token balance changes (owner, mint, raw and UI change), programs invoked (named when well known), address lookup tables resolved for version 0 transactions, and program logs (first logLimit lines, with the total count).",
   inputSchema: {
     signature: signature("Transaction signature"),
-    logLimit: z
-      .number()
-      .int()
-      .min(0)
-      .max(500)
-      .optional()
-      .describe(`How many log lines to return (0 to 500). Default ${DEFAULT_LOG_LINES}.`),
+    logLimit: logLimit(DEFAULT_LOG_LINES),
     network,
     commitment: settledCommitment,
     maxAgeSeconds,

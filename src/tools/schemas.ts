@@ -81,3 +81,13 @@ export const programNameOutput = z
   .string()
   .nullable()
   .describe("Well-known name of the program, or null when unknown.");
+
+/** How many program log lines a result carries; the rest are counted, not shown. */
+export const logLimit = (defaultLines: number) =>
+  z
+    .number()
+    .int()
+    .min(0)
+    .max(500)
+    .optional()
+    .describe(`How many log lines to return (0 to 500). Default ${defaultLines}.`);

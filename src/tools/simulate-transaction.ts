@@ -10,7 +10,7 @@ import { toJson } from "../solana/accounts/json";
 import { ServiceError } from "../solana/errors";
 import { lamportsToSol } from "../solana/format";
 import { resolveRead } from "./read";
-import { commitment, network, readContext } from "./schemas";
+import { commitment, logLimit, network, readContext } from "./schemas";
 import { defineTool, READ_ONLY_REMOTE } from "./tool";
 
 /** The largest packet a Solana transaction may occupy. */
@@ -82,13 +82,7 @@ export const simulateTransaction = defineTool({
       .boolean()
       .optional()
       .describe("Replace the blockhash with a recent one. Default true (false when sigVerify is true)."),
-    logLimit: z
-      .number()
-      .int()
-      .min(0)
-      .max(500)
-      .optional()
-      .describe(`How many log lines to return (0 to 500). Default ${DEFAULT_LOG_LINES}.`),
+    logLimit: logLimit(DEFAULT_LOG_LINES),
     network,
     commitment,
   },
