@@ -3,6 +3,8 @@
  * long KV keeps it and when a write is worth making. The layout is written down in
  * docs/cache-layout.md; keep the two together.
  */
+
+import { sha256Hex } from "../platform/sha256";
 import type { CachedRead } from "../solana/service";
 
 /** Bump when the value shape or key layout changes: old entries are then simply never read. */
@@ -110,9 +112,4 @@ export function parseEntry(text: string | null): CacheEntry | undefined {
   } catch {
     return undefined;
   }
-}
-
-async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, "0")).join("");
 }

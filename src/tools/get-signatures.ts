@@ -2,7 +2,7 @@
 import { address as toAddress, signature as toSignature } from "@solana/kit";
 import { z } from "zod";
 import { toJson } from "../solana/accounts/json";
-import { resolveRead } from "./read";
+import { historyCommitment, resolveRead } from "./read";
 import { address, cacheInfo, maxAgeSeconds, network, readContext, settledCommitment, signature } from "./schemas";
 import { cacheNote, cutLines, isoTime } from "./text";
 import { defineTool, READ_ONLY_REMOTE } from "./tool";
@@ -66,7 +66,7 @@ export const getSignatures = defineTool({
   annotations: { title: "Transaction history", ...READ_ONLY_REMOTE },
   async handler(args, ctx) {
     const read = resolveRead(args, ctx);
-    const level = read.commitment === "processed" ? "confirmed" : read.commitment;
+    const level = historyCommitment(read);
     const account = toAddress(args.address);
     const limit = args.limit ?? DEFAULT_LIMIT;
     const {

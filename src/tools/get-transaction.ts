@@ -2,7 +2,7 @@
 import { signature as toSignature } from "@solana/kit";
 import { z } from "zod";
 import { ServiceError } from "../solana/errors";
-import { resolveRead } from "./read";
+import { historyCommitment, resolveRead } from "./read";
 import {
   cacheInfo,
   logLimit,
@@ -129,8 +129,7 @@ export const getTransaction = defineTool({
   annotations: { title: "Transaction details", ...READ_ONLY_REMOTE },
   async handler(args, ctx) {
     const read = resolveRead(args, ctx);
-    // getTransaction serves confirmed and finalized only.
-    const level = read.commitment === "processed" ? "confirmed" : read.commitment;
+    const level = historyCommitment(read);
     const id = toSignature(args.signature);
     const { value: summary, cache } = await ctx.solana.cached(
       {

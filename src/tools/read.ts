@@ -1,4 +1,5 @@
 /** What every chain read resolves first: the network, the commitment and the cache age it accepts. */
+import { sha256Hex } from "../platform/sha256";
 import type { Network } from "../solana/networks";
 import type { Commitment } from "../solana/service";
 import type { ToolContext } from "./tool";
@@ -26,8 +27,11 @@ export function resolveRead(args: ReadArgs, ctx: ToolContext): ReadOptions {
 }
 
 /** Stable, short cache key for a set of values whose order does not matter (KV keys are at most 512 bytes). */
-export async function setKey(values: readonly string[]): Promise<string> {
-  const joined = [...new Set(values)].sort().join(",");
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(joined));
-  return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, "0")).join("");
+export function setKey(values: readonly string[]): Promise<string> {
+  return sha256Hex([...new Set(values)].sort().join(","));
+}
+
+/** Transaction history is served at confirmed or finalized only: processed reads as confirmed. */
+export function historyCommitment(read: ReadOptions): Exclude<Commitment, "processed"> {
+  return read.commitment === "processed" ? "confirmed" : read.commitment;
 }
