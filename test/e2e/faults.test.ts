@@ -128,6 +128,8 @@ describe("faults in the middle of a load", () => {
     });
 
     const injected: Record<string, number> = {};
+    // When each fault was on, in ms since `started`: a call is judged by the fault it overlapped.
+    const windows: Record<string, { from: number; to: number }> = {};
     const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
     try {
       await sleep(1500);
@@ -135,8 +137,10 @@ describe("faults in the middle of a load", () => {
         const before = proxy.requests;
         phase = name;
         proxy.setFault(fault);
+        const from = Date.now() - started;
         await sleep(3000);
         proxy.setFault({ kind: "none" });
+        windows[name] = { from, to: Date.now() - started };
         injected[name] = proxy.requests - before;
         phase = `healed after ${name}`;
         // Long enough for calls caught by the fault to finish and the cool-downs to pass.
@@ -159,9 +163,11 @@ describe("faults in the middle of a load", () => {
 
     // Bounded latency for every call, whatever the node did.
     expect(outcomes.filter((o) => o.ms > CALL_BOUND_MS).map((o) => `${o.phase} ${o.ms} ms`)).toEqual([]);
-    // Clear errors, that never name the endpoint or its key.
+    // Clear errors, that never name the endpoint or its key. A call that overlapped a fault at all
+    // (on a busy machine one call can outlast the whole fault) may fail, and only with its message.
     for (const [name, , message] of phases) {
-      const failed = outcomes.filter((o) => o.phase === name && !o.ok);
+      const window = windows[name] as { from: number; to: number };
+      const failed = outcomes.filter((o) => o.at < window.to && o.at + o.ms > window.from && !o.ok);
       expect(failed.length, `calls that failed while the node was ${name}`).toBeGreaterThan(0);
       for (const outcome of failed) expect(outcome.text).toMatch(message);
     }
