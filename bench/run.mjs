@@ -6,7 +6,11 @@
 //     get_balances of 100 addresses, with 1 session and with 50 sessions;
 //   - workerd's resident memory after opening 1,000 sessions;
 //   - bundle size (gzip) and startup CPU (`wrangler check startup`);
-//   - upstream requests per 1,000 tool calls (bench/upstream.mjs, when present).
+//   - upstream requests per 1,000 tool calls (bench/upstream.mjs, when present);
+//   - platform operations per tool call and per session opening (DO requests, DO storage rows,
+//     KV reads and writes), read from the server's own log lines on a second `wrangler dev` at log
+//     level info (so that the load runs above are not slowed by log output), and from them the
+//     cost per million tool calls at Cloudflare's list prices (PRICES below).
 // Writes bench/results.json and bench/results.md.
 
 import { execFileSync, spawn } from "node:child_process";
@@ -15,6 +19,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
+import { getAddressDecoder } from "@solana/kit";
 import autocannon from "autocannon";
 import { startLocalChain } from "../scripts/local-chain.mjs";
 
@@ -24,40 +29,40 @@ const DURATION_S = Number(process.env.BENCH_SECONDS ?? 8);
 const PORT = Number(process.env.BENCH_PORT ?? 8799);
 const base = `http://127.0.0.1:${PORT}`;
 const MCP_HEADERS = { "content-type": "application/json", accept: "application/json, text/event-stream" };
+/** Tool calls (and session openings) per workload in the platform-operations run. */
+const OPS_CALLS = Number(process.env.BENCH_OPS_CALLS ?? 200);
+
+// Cloudflare list prices in USD, Workers Paid plan, for usage beyond the monthly allowance (the
+// allowance and the $5 subscription are left out: this is the marginal cost). Read 2026-11 from:
+//   Workers (Standard): https://developers.cloudflare.com/workers/platform/pricing/
+//   Durable Objects, requests and duration, and SQLite storage rows (the key-value methods are
+//     billed as rows; setAlarm as one row written): https://developers.cloudflare.com/durable-objects/platform/pricing/
+//   Workers KV: https://developers.cloudflare.com/kv/platform/pricing/
+const PRICES = {
+  workerRequestPerMillion: 0.3,
+  workerCpuMsPerMillion: 0.02,
+  doRequestPerMillion: 0.15,
+  doGbSecondPerMillion: 12.5,
+  /** Duration is billed for the 128 MB a Durable Object is allocated. */
+  doMemoryGb: 128 / 1024,
+  rowReadPerMillion: 0.001,
+  rowWrittenPerMillion: 1.0,
+  kvReadPerMillion: 0.5,
+  kvWritePerMillion: 5.0,
+};
+const PRICE_SOURCES = [
+  "https://developers.cloudflare.com/workers/platform/pricing/",
+  "https://developers.cloudflare.com/durable-objects/platform/pricing/",
+  "https://developers.cloudflare.com/kv/platform/pricing/",
+];
 
 const results = { date: new Date().toISOString(), machine: machine(), throughput: [], notes: [] };
 
 const chain = await startLocalChain({ port: 0, log: () => {} });
-const persist = mkdtempSync(path.join(os.tmpdir(), "edge-mcp-bench-"));
-const wrangler = spawn(
-  process.execPath,
-  [
-    wranglerBin,
-    "dev",
-    "--port",
-    String(PORT),
-    "--ip",
-    "127.0.0.1",
-    "--persist-to",
-    persist,
-    "--show-interactive-dev-session=false",
-    "--log-level",
-    "warn",
-    "--var",
-    `SOLANA_RPC_LOCALNET:${chain.rpcUrl}`,
-    "--var",
-    "DEFAULT_NETWORK:localnet",
-    "--var",
-    "AUTH_MODE:none",
-  ],
-  { cwd: root, stdio: ["ignore", "ignore", "inherit"], detached: true },
-);
+let server = startServer("warn");
 const stopAll = async () => {
-  try {
-    process.kill(-wrangler.pid, "SIGTERM");
-  } catch {}
+  await server.stop();
   await chain.stop();
-  rmSync(persist, { recursive: true, force: true });
 };
 const hardDeadline = setTimeout(
   () => {
@@ -93,7 +98,19 @@ try {
     }
   }
 
+  // The workloads priced per million calls: timed here, counted below.
+  const workloads = platformWorkloads({ getBalance, fromChain, getBalances });
+  const timing = await runWorkloads(workloads);
+
   results.memory = await sessionMemory(1000);
+
+  // Operations are read from log lines, which only log level info shows; it also logs every
+  // request, which costs CPU: a fresh server counts them, and the timing above stands.
+  await server.stop();
+  server = startServer("info");
+  await waitForHealth();
+  results.platform = platformResults(workloads, timing, await runWorkloads(workloads));
+
   results.bundle = bundleSize();
   results.startup = startupCpu();
   results.upstream = await upstreamFigure();
@@ -111,6 +128,62 @@ process.exit(0);
 
 function rpcBody(id, method, params) {
   return JSON.stringify({ jsonrpc: "2.0", id, method, params });
+}
+
+/** Starts `wrangler dev` against the chain; at log level info, it collects the server's JSON log events. */
+function startServer(logLevel) {
+  const persist = mkdtempSync(path.join(os.tmpdir(), "edge-mcp-bench-"));
+  const events = [];
+  const child = spawn(
+    process.execPath,
+    [
+      wranglerBin,
+      "dev",
+      "--port",
+      String(PORT),
+      "--ip",
+      "127.0.0.1",
+      "--persist-to",
+      persist,
+      "--show-interactive-dev-session=false",
+      "--log-level",
+      logLevel,
+      "--var",
+      `SOLANA_RPC_LOCALNET:${chain.rpcUrl}`,
+      "--var",
+      "DEFAULT_NETWORK:localnet",
+      "--var",
+      "AUTH_MODE:none",
+    ],
+    { cwd: root, stdio: ["ignore", logLevel === "info" ? "pipe" : "ignore", "inherit"], detached: true },
+  );
+  if (child.stdout) {
+    let partial = "";
+    child.stdout.setEncoding("utf8");
+    child.stdout.on("data", (chunk) => {
+      const lines = (partial + chunk).split("\n");
+      partial = lines.pop() ?? "";
+      for (const line of lines) {
+        const start = line.indexOf('{"event":');
+        if (start < 0) continue;
+        try {
+          events.push(JSON.parse(line.slice(start)));
+        } catch {}
+      }
+    });
+  }
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  return {
+    pid: child.pid,
+    events,
+    async stop() {
+      try {
+        process.kill(-child.pid, "SIGTERM");
+      } catch {}
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
+      rmSync(persist, { recursive: true, force: true });
+    },
+  };
 }
 
 async function post(body, sessionId) {
@@ -188,14 +261,160 @@ async function sessionMemory(count) {
   };
 }
 
-function workerdRssKiB() {
+/** The workerd processes this bench's `wrangler dev` started (others may run on the machine). */
+function ownWorkerd() {
   try {
-    const out = execFileSync("ps", ["-eo", "rss=,args="], { encoding: "utf8" });
-    const lines = out.split("\n").filter((line) => line.includes("workerd") && line.includes("serve"));
-    return lines.reduce((sum, line) => sum + Number(line.trim().split(/\s+/)[0]), 0) || undefined;
+    const rows = execFileSync("ps", ["-eo", "pid=,ppid=,rss=,comm="], { encoding: "utf8" })
+      .split("\n")
+      .map((line) => line.trim().split(/\s+/))
+      .filter((cols) => cols.length >= 4)
+      .map(([pid, ppid, rss, comm]) => ({ pid: Number(pid), ppid: Number(ppid), rss: Number(rss), comm }));
+    const ours = new Set([server.pid]);
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const row of rows) {
+        if (!ours.has(row.pid) && ours.has(row.ppid)) {
+          ours.add(row.pid);
+          grew = true;
+        }
+      }
+    }
+    return rows.filter((row) => ours.has(row.pid) && row.comm === "workerd");
   } catch {
-    return undefined;
+    return [];
   }
+}
+
+function workerdRssKiB() {
+  return ownWorkerd().reduce((sum, row) => sum + row.rss, 0) || undefined;
+}
+
+/** CPU time (user + system) the bench's workerd processes have used, in ms. */
+function workerdCpuMs() {
+  let ticks = 0;
+  for (const { pid } of ownWorkerd()) {
+    try {
+      // Fields after the command name: state is the 1st, utime the 12th, stime the 13th.
+      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {}
+  }
+  return ticks * 10; // Linux reports clock ticks of 10 ms (USER_HZ 100).
+}
+
+/**
+ * The workloads whose platform operations are priced: a session's opening, and tool calls that
+ * are answered from the cache, from the chain, for an address never read before, and for 100
+ * addresses. Each runs OPS_CALLS times, one after another.
+ */
+function platformWorkloads({ getBalance, fromChain, getBalances }) {
+  const addressDecoder = getAddressDecoder();
+  const randomAddress = () => addressDecoder.decode(crypto.getRandomValues(new Uint8Array(32)));
+  const toolCall = (title, body, warm = false) => ({
+    title,
+    event: "tool_call",
+    workerRequests: 1,
+    warm,
+    run: (session) => post(body(), session),
+  });
+  return [
+    {
+      title: "session open (initialize + initialized)",
+      event: "session_open",
+      workerRequests: 2,
+      run: () => openSessions(1),
+    },
+    toolCall("get_balance (cache)", () => getBalance(6), true),
+    toolCall("get_balance (chain)", () => fromChain(7)),
+    toolCall("get_balance (new address)", () =>
+      rpcBody(8, "tools/call", { name: "get_balance", arguments: { address: randomAddress() } }),
+    ),
+    toolCall("get_balances x100", () => getBalances(9)),
+  ];
+}
+
+/**
+ * Runs the workloads in one fresh session (a cached workload starts warm), measuring the local
+ * workerd's CPU and the client's latency, and collecting the log lines that the calls produced
+ * (each carries the operations since the session's previous line).
+ */
+async function runWorkloads(workloads) {
+  const [session] = await openSessions(1);
+  const measured = [];
+  for (const workload of workloads) {
+    if (workload.warm) await workload.run(session);
+    await eventsSettled();
+    const first = server.events.length;
+    const cpuBefore = workerdCpuMs();
+    let latencyMs = 0;
+    for (let i = 0; i < OPS_CALLS; i++) {
+      const started = performance.now();
+      await workload.run(session);
+      latencyMs += performance.now() - started;
+    }
+    const cpuMs = workerdCpuMs() - cpuBefore;
+    await eventsSettled();
+    const lines = server.events.slice(first).filter((event) => event.event === workload.event);
+    measured.push({ cpuMs, latencyMs, lines });
+  }
+  return measured;
+}
+
+/** Per-unit operations and USD per million units, from the timed run and the counted run. */
+function platformResults(workloads, timing, counted) {
+  const perUnit = (value) => round(value / OPS_CALLS, 3);
+  const rows = workloads.map((workload, index) => {
+    const { lines } = counted[index];
+    const sum = (field) => lines.reduce((total, line) => total + (Number(line[field]) || 0), 0);
+    const ops = {
+      workerRequests: workload.workerRequests,
+      workerdCpuMs: perUnit(timing[index].cpuMs),
+      latencyMs: perUnit(timing[index].latencyMs),
+      doRequests: perUnit(sum("doRequests")),
+      storageRowsRead: perUnit(sum("storageRowsRead")),
+      storageRowsWritten: perUnit(sum("storageRowsWritten")),
+      kvReads: perUnit(sum("kvReads")),
+      kvWrites: perUnit(sum("kvWrites")),
+      upstreamRequests: perUnit(sum("upstreamRequests")),
+    };
+    const row = { title: workload.title, units: OPS_CALLS, logLines: lines.length, ops, cost: costPerMillion(ops) };
+    console.log(
+      `bench: ${row.title}: ${JSON.stringify(ops)}, $${row.cost.total} per million (with OAuth $${row.cost.totalWithOAuth})`,
+    );
+    return row;
+  });
+  return { unitsPerWorkload: OPS_CALLS, prices: PRICES, sources: PRICE_SOURCES, workloads: rows };
+}
+
+/** Waits until the server's log lines stop arriving (they trail the responses a little). */
+async function eventsSettled() {
+  let seen = -1;
+  const deadline = Date.now() + 10_000;
+  while (server.events.length !== seen && Date.now() < deadline) {
+    seen = server.events.length;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+}
+
+/** USD per million units (tool calls or session openings) of one workload, by line item. */
+function costPerMillion(ops) {
+  const p = PRICES;
+  const items = {
+    workerRequests: ops.workerRequests * p.workerRequestPerMillion,
+    workerCpu: ops.workerdCpuMs * p.workerCpuMsPerMillion,
+    doRequests: ops.doRequests * p.doRequestPerMillion,
+    doDuration: (ops.latencyMs / 1000) * p.doMemoryGb * p.doGbSecondPerMillion,
+    storageRows: ops.storageRowsRead * p.rowReadPerMillion + ops.storageRowsWritten * p.rowWrittenPerMillion,
+    kv: ops.kvReads * p.kvReadPerMillion + ops.kvWrites * p.kvWritePerMillion,
+  };
+  const total = Object.values(items).reduce((sum, value) => sum + value, 0);
+  // With OAuth, the provider reads the access token from OAUTH_KV once per request.
+  const oauth = ops.workerRequests * p.kvReadPerMillion;
+  return {
+    ...Object.fromEntries(Object.entries(items).map(([key, value]) => [key, round(value, 4)])),
+    total: round(total, 3),
+    totalWithOAuth: round(total + oauth, 3),
+  };
 }
 
 function bundleSize() {
@@ -285,6 +504,64 @@ function markdown(r) {
     `Startup CPU (wrangler check startup, active): ${r.startup?.activeMs ?? r.startup?.note} ms  `,
     `Upstream requests per 1,000 tool calls: ${r.upstream?.perThousandCalls ?? r.upstream?.note ?? JSON.stringify(r.upstream)}`,
     "",
+    ...platformMarkdown(r.platform),
   ];
   return lines.join("\n");
+}
+
+function platformMarkdown(platform) {
+  if (!platform) return [];
+  const rows = platform.workloads;
+  const usd = (value) => `$${value}`;
+  const short = rows.filter((row) => row.logLines !== row.units);
+  const open = rows.find((row) => row.title.startsWith("session open"));
+  const cached = rows.find((row) => row.title === "get_balance (cache)");
+  const amortized =
+    open && cached
+      ? ` For example, a session of 10 cached calls costs $${round(cached.cost.total + open.cost.total / 10, 3)} per million calls.`
+      : "";
+  return [
+    "## Platform operations and cost per million tool calls",
+    "",
+    ...(short.length
+      ? [
+          `**Warning:** log lines missing for ${short.map((row) => `${row.title} (${row.logLines} of ${row.units})`).join(", ")}; those counts are low.`,
+          "",
+        ]
+      : []),
+    `Measured over ${platform.unitsPerWorkload} sequential calls per workload (one session; session openings each open a new one), summed from the server's \`tool_call\` and \`session_open\` log lines. Per unit: one tool call, or one session opening.`,
+    "",
+    "| workload | Worker requests | workerd CPU ms | DO requests | client latency ms | DO rows read | DO rows written | KV reads | KV writes | upstream requests |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ...rows.map(
+      ({ title, ops: o }) =>
+        `| ${title} | ${o.workerRequests} | ${o.workerdCpuMs} | ${o.doRequests} | ${o.latencyMs} | ${o.storageRowsRead} | ${o.storageRowsWritten} | ${o.kvReads} | ${o.kvWrites} | ${o.upstreamRequests} |`,
+    ),
+    "",
+    "USD per million units at list prices, beyond the plan's monthly allowance:",
+    "",
+    "| workload | Worker requests | Worker CPU | DO requests | DO duration | DO rows | KV | total | total with OAuth |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ...rows.map(
+      ({ title, cost: c }) =>
+        `| ${title} | ${usd(c.workerRequests)} | ${usd(c.workerCpu)} | ${usd(c.doRequests)} | ${usd(c.doDuration)} | ${usd(c.storageRows)} | ${usd(c.kv)} | **${usd(c.total)}** | ${usd(c.totalWithOAuth)} |`,
+    ),
+    "",
+    "Prices (USD): Worker requests $0.30/M, CPU $0.02/M ms; Durable Object requests $0.15/M, duration $12.50/M GB-s at 128 MB, SQLite rows read $0.001/M, rows written $1.00/M; KV reads $0.50/M, writes $5.00/M. Sources:",
+    ...platform.sources.map((source) => `- ${source}`),
+    "",
+    "How each figure is found, and what is assumed:",
+    "",
+    "- Worker requests: one per HTTP request to `/mcp`, so one per tool call and two per session opening (the Worker forwards each to the session with one Durable Object fetch).",
+    "- DO requests, DO rows, KV reads and writes: counted by the session Durable Object as they happen (`src/platform/ops.ts`) and logged on each `tool_call` and `session_open` line. Rows are SQLite's own counts (`rowsRead`, `rowsWritten`), including the `agents` base class's tables; key-value storage calls count one row per key, `setAlarm` one row written.",
+    "- workerd CPU ms: CPU time of the local workerd processes over the calls, divided by the calls. It includes the Durable Object's CPU (not billed as CPU: a Durable Object is billed by duration) and `wrangler dev`'s own routing, on this machine: an upper bound for the Worker's billed CPU.",
+    "- DO duration: the client's mean latency per unit, times 128 MB. A Durable Object is billed for wall time while it handles a request, and not while idle and able to hibernate (between requests this one holds no WebSocket or timer); the client's latency includes the Worker and loopback, so this is an upper bound. Against a real RPC node a chain read waits longer: each 100 ms of waiting adds $0.16 per million calls.",
+    "- Not in the table: a client that holds the optional `GET /mcp` stream open (SDK clients open it after `initialized`) keeps a request in progress, so its session object cannot hibernate and is billed for the whole connection: 0.125 GB × 3,600 s = 450 GB-s, about $0.0056 an hour, some $4 a month per always-connected client, whatever its calls.",
+    "- A chain read (`maxAgeSeconds: 0`) skips the cache read but still stores its answer, at most once a second per key (KV's write limit): its KV writes depend on how often the key is read.",
+    "- With OAuth (the default outside loopback), the provider reads the access token from `OAUTH_KV` once per request: one more KV read per Worker request. The bench runs with auth off, so this line is computed, not measured.",
+    '- "cache" answers from the isolate\'s memory; a value another isolate cached is one KV read instead. A cached value is refreshed when it is older than its freshness (5 s at `confirmed`): one KV read, one upstream request and one KV write per key and isolate, shared by all calls in that window.',
+    `- Per session, besides its opening: an idle timer alarm (one DO request and a few rows) when the session expires or every idle period it stays active, and the rows deleted when it ends; not measured here. A session of N tool calls adds its opening's cost divided by N to each call.${amortized}`,
+    "- Most rows written at a session's opening come from the `agents` base class creating its tables in the new object (about 56 rows in workerd); the session's own are its record, the idle timer's schedule row and its alarm. A wake after eviction reads the schema back (some 30 rows read) and writes nothing.",
+    "",
+  ];
 }

@@ -9,6 +9,7 @@ import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { type CallToolResult, type LoggingLevel, SetLevelRequestSchema } from "@modelcontextprotocol/sdk/types.js";
 import { CfWorkerJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/cfworker-provider.js";
 import { isSolanaError } from "@solana/kit";
+import type { PlatformOps } from "../platform/ops";
 import { resolveLabels } from "../session/labels";
 import { createSessionStore, memoryKv, type SessionStore } from "../session/store";
 import { isServiceError } from "../solana/errors";
@@ -33,6 +34,11 @@ export interface SessionBinding {
   defaults?(): ToolContext["defaults"];
   loggingLevel(): LoggingLevel | undefined;
   setLoggingLevel(level: LoggingLevel): void;
+  /**
+   * Billable operations since the previous call (the session DO's meter): each tool call's log
+   * line carries them, including those of requests that log nothing (notifications, lists).
+   */
+  platformOps?(): PlatformOps;
 }
 
 /** What the tools, resources and prompts of one server share. */
@@ -138,6 +144,7 @@ export function createMcpServer(binding: SessionBinding): McpServer {
               cacheMisses,
               upstreamRequests: session.solana.upstreamRequests - upstreamBefore,
               outcome,
+              ...session.platformOps?.(),
             }),
           );
           // Sent before the answer, so it rides on this call's stream (the transport streams it).

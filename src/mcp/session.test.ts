@@ -1,7 +1,9 @@
 /** The session Durable Object in workerd: lifecycle, storage discipline, idle expiry, eviction. */
 import { env, evictDurableObject, runInDurableObject } from "cloudflare:test";
 import { exports } from "cloudflare:workers";
-import { describe, expect, inject, it } from "vitest";
+import { getAddressDecoder } from "@solana/kit";
+import { describe, expect, inject, it, vi } from "vitest";
+import type { PlatformOps } from "../platform/ops";
 import type { McpSession, SessionRecord } from "./session";
 
 const demo = inject("demo");
@@ -32,13 +34,28 @@ async function openSession(): Promise<string> {
   return sessionId as string;
 }
 
-function callBalance(sessionId: string, id: number): Promise<Response> {
+function callBalance(sessionId: string, id: number, address: string = demo.wallet): Promise<Response> {
   return rpc(sessionId, {
     jsonrpc: "2.0",
     id,
     method: "tools/call",
-    params: { name: "get_balance", arguments: { address: demo.wallet } },
+    params: { name: "get_balance", arguments: { address } },
   });
+}
+
+type OpsLine = PlatformOps & { event: string; cache?: string };
+
+/** The session's structured log lines (`tool_call`, `session_open`) written while `run` runs. */
+async function opsLines(run: () => Promise<void>): Promise<OpsLine[]> {
+  const info = vi.spyOn(console, "info");
+  try {
+    await run();
+    return info.mock.calls
+      .map(([line]) => (typeof line === "string" && line.startsWith("{") ? (JSON.parse(line) as OpsLine) : undefined))
+      .filter((line): line is OpsLine => line?.event === "tool_call" || line?.event === "session_open");
+  } finally {
+    info.mockRestore();
+  }
 }
 
 const stubOf = (sessionId: string) => env.MCP_SESSION.getByName(sessionId);
@@ -62,12 +79,48 @@ describe("session Durable Object", () => {
         return cursor;
       }) as typeof sql.exec;
     });
-    for (let id = 2; id < 5; id++) {
-      const response = await callBalance(sessionId, id);
-      const body = (await response.json()) as { result: { structuredContent: { lamports: string } } };
-      expect(body.result.structuredContent.lamports).toBe(demo.walletLamports);
-    }
+    const lines = await opsLines(async () => {
+      for (let id = 2; id < 5; id++) {
+        const response = await callBalance(sessionId, id);
+        const body = (await response.json()) as { result: { structuredContent: { lamports: string } } };
+        expect(body.result.structuredContent.lamports).toBe(demo.walletLamports);
+      }
+    });
     expect(writes).toEqual([]);
+    // The log lines' meter agrees: one request each, no storage row written.
+    expect(lines.map((line) => [line.doRequests, line.storageRowsWritten])).toEqual([
+      [1, 0],
+      [1, 0],
+      [1, 0],
+    ]);
+  });
+
+  it("reports each call's platform operations on its log line", async () => {
+    // An address no test has read: the first call misses the cache.
+    const address = getAddressDecoder().decode(crypto.getRandomValues(new Uint8Array(32)));
+    let sessionId = "";
+    const lines = await opsLines(async () => {
+      sessionId = await openSession();
+      for (let id = 2; id < 4; id++) await (await callBalance(sessionId, id, address)).json();
+    });
+    const [open, miss, hit] = lines;
+    // Opening: two requests; the record, the idle timer's schedule row and its alarm are written.
+    expect(open).toMatchObject({ event: "session_open", doRequests: 2, kvReads: 0, kvWrites: 0 });
+    expect(open?.storageRowsWritten).toBeGreaterThanOrEqual(3);
+    // A miss reads KV once, asks the chain and writes KV once; the session's storage is only read.
+    expect(miss).toMatchObject({ event: "tool_call", cache: "miss", doRequests: 1, kvReads: 1, kvWrites: 1 });
+    expect(miss?.storageRowsWritten).toBe(0);
+    // The same read again is answered from the isolate's memory: no KV at all.
+    expect(hit).toMatchObject({
+      event: "tool_call",
+      cache: "hit",
+      doRequests: 1,
+      kvReads: 0,
+      kvWrites: 0,
+      storageRowsWritten: 0,
+    });
+    expect(hit?.storageRowsRead).toBeGreaterThanOrEqual(1);
+    expect(lines).toHaveLength(3);
   });
 
   it("keeps working after eviction, rebuilding the server from storage", async () => {

@@ -6,10 +6,15 @@
  * Storage is written when a session starts, when its state changes and, for the idle timer, at
  * most once per eighth of the idle time: a read-only call writes nothing. The agent's state
  * (defaults, labels, watchlist, large results) lives beside the record, in `src/session/store.ts`.
+ *
+ * Its billable operations (requests, storage rows, shared-cache KV reads and writes) are counted as
+ * they happen and reported on the next log line: each tool call's, and `session_open` when the
+ * client's `notifications/initialized` completes the opening.
  */
 import {
   type InitializeRequest,
   type InitializeRequestParams,
+  isInitializedNotification,
   isInitializeRequest,
   type JSONRPCMessage,
   JSONRPCMessageSchema,
@@ -18,6 +23,7 @@ import {
   SUPPORTED_PROTOCOL_VERSIONS,
 } from "@modelcontextprotocol/sdk/types.js";
 import { Agent } from "agents";
+import { createOpsMeter, meterKv, meterStorage, type OpsMeter } from "../platform/ops";
 import { createSessionStore, type SessionStore } from "../session/store";
 import { createSolanaService, type SolanaService } from "../solana/service";
 import { jsonRpcError } from "./errors";
@@ -46,6 +52,25 @@ export class McpSession extends Agent<Env> {
   private solana?: SolanaService;
   private store?: SessionStore;
   private lastActive = 0;
+  private readonly meter: OpsMeter;
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    // Before the base constructor: its schema set-up on each wake is storage work too.
+    const meter = createOpsMeter();
+    meterStorage(ctx.storage, meter);
+    super(ctx, env);
+    this.meter = meter;
+  }
+
+  override fetch(request: Request): Promise<Response> {
+    this.meter.ops.doRequests++;
+    return super.fetch(request);
+  }
+
+  override alarm(): Promise<void> {
+    this.meter.ops.doRequests++;
+    return super.alarm();
+  }
 
   private get idleMs(): number {
     return (Number(this.env.SESSION_IDLE_SECONDS) || 86_400) * 1000;
@@ -166,6 +191,10 @@ export class McpSession extends Agent<Env> {
       acceptsSse: acceptsSse(request),
       extra: {},
     });
+    if (parsed.messages.some(isInitializedNotification)) {
+      // The opening's cost: creating the object, initialize, and this notification.
+      console.info(JSON.stringify({ event: "session_open", ...this.meter.take() }));
+    }
     return withSessionId(response, this.name);
   }
 
@@ -186,7 +215,10 @@ export class McpSession extends Agent<Env> {
 
   private startServer(record: SessionRecord, restore: boolean): SessionTransport {
     // Cache writes finish after the answer is sent.
-    this.solana ??= createSolanaService(this.env, { waitUntil: (promise) => this.ctx.waitUntil(promise) });
+    this.solana ??= createSolanaService(
+      { ...this.env, BALANCE_CACHE: meterKv(this.env.BALANCE_CACHE, this.meter) },
+      { waitUntil: (promise) => this.ctx.waitUntil(promise) },
+    );
     const transport = new SessionTransport();
     transport.sessionId = this.name;
     transport.protocolVersion = record.protocolVersion;
@@ -197,6 +229,7 @@ export class McpSession extends Agent<Env> {
     const server = createMcpServer({
       solana: this.solana,
       store: this.store,
+      platformOps: () => this.meter.take(),
       loggingLevel: () => this.record?.loggingLevel ?? record.loggingLevel,
       setLoggingLevel: (level) => {
         const current = this.record;
