@@ -3,7 +3,7 @@
  * looked up in `OAUTH_KV`, checked for expiry, and turned into the same props an OAuth grant gives.
  */
 import type { ResolveExternalTokenInput, ResolveExternalTokenResult } from "@cloudflare/workers-oauth-provider";
-import { z } from "zod";
+import * as z from "zod";
 import { apiKeyIdOf, apiKeyIsLive, apiKeyKvKey, hashApiKey, looksLikeApiKey } from "./api-key-record";
 import type { AuthProps } from "./props";
 

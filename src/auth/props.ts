@@ -2,7 +2,7 @@
  * What an authenticated request carries in `ctx.props`: who is calling and how. OAuth grants
  * store it (encrypted) at `completeAuthorization`; API keys produce it in `resolveExternalToken`.
  */
-import { z } from "zod";
+import * as z from "zod";
 
 export const AuthPropsSchema = z.discriminatedUnion("via", [
   z.object({

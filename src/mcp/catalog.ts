@@ -7,7 +7,7 @@ import { completable } from "@modelcontextprotocol/sdk/server/completable.js";
 import { type McpServer, ResourceTemplate } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { ErrorCode, McpError, type ReadResourceResult } from "@modelcontextprotocol/sdk/types.js";
 import { address as toAddress } from "@solana/kit";
-import { z } from "zod";
+import * as z from "zod";
 import { resolveAddress } from "../session/rules";
 import { isServiceError, type ServiceErrorCode } from "../solana/errors";
 import { loadAccount } from "../tools/get-account";

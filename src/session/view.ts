@@ -1,5 +1,5 @@
 /** The session state as the agent sees it: what get_session returns and `solana://session` holds. */
-import { z } from "zod";
+import * as z from "zod";
 import { NETWORKS } from "../solana/networks";
 import { COMMITMENTS } from "../solana/service";
 import { LIMITS, labelOf } from "./rules";

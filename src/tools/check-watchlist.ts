@@ -3,7 +3,7 @@
  * check. SOL comes from one getMultipleAccounts (the get_balances code, through the shared cache);
  * token balances from get_token_balances per owner that asked for them.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { labelOf, type WatchCheck } from "../session/rules";
 import { ServiceError } from "../solana/errors";
 import { formatUnits, lamportsToSol } from "../solana/format";

@@ -1,5 +1,5 @@
 /** configure_session: defaults for network, commitment and cache age that later calls use when they omit them. */
-import { z } from "zod";
+import * as z from "zod";
 import { withDefaults } from "../session/rules";
 import { commitment, maxAgeSeconds, network } from "./schemas";
 import { defineTool, SESSION_WRITE, sessionOf } from "./tool";

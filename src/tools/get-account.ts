@@ -1,6 +1,6 @@
 /** get_account: any account's balance, owner, size, rent status and, for known kinds, decoded data. */
 import { type Address, getBase64Decoder, address as toAddress } from "@solana/kit";
-import { z } from "zod";
+import * as z from "zod";
 import { type DecodedAccount, decodeAccountData } from "../solana/accounts";
 import { formatUnits, lamportsToSol } from "../solana/format";
 import { programName } from "../solana/programs";

@@ -1,6 +1,6 @@
 /** get_balance: the SOL balance of one address, exact to the lamport. */
 import { type Address, address as toAddress } from "@solana/kit";
-import { z } from "zod";
+import * as z from "zod";
 import { lamportsToSol } from "../solana/format";
 import { resolveRead } from "./read";
 import { address, cacheInfo, commitment, maxAgeSeconds, network, readContext, u64String } from "./schemas";

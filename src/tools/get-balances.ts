@@ -1,6 +1,6 @@
 /** get_balances: SOL balances of up to 100 addresses in one getMultipleAccounts request. */
 import { type Address, address as toAddress } from "@solana/kit";
-import { z } from "zod";
+import * as z from "zod";
 import { lamportsToSol } from "../solana/format";
 import { resolveRead, setKey } from "./read";
 import { address, cacheInfo, commitment, maxAgeSeconds, network, readContext, u64String } from "./schemas";

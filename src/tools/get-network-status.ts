@@ -1,6 +1,6 @@
 /** get_network_status: where the cluster is (slot, block height, epoch progress), how busy, and node health. */
 import { isSolanaError } from "@solana/kit";
-import { z } from "zod";
+import * as z from "zod";
 import { formatUnits } from "../solana/format";
 import { resolveRead } from "./read";
 import { cacheInfo, commitment, maxAgeSeconds, network, readContext } from "./schemas";

@@ -1,6 +1,6 @@
 /** get_priority_fees: what recent transactions paid per compute unit, as percentiles. */
 import { address as toAddress } from "@solana/kit";
-import { z } from "zod";
+import * as z from "zod";
 import { resolveRead, setKey } from "./read";
 import { address, cacheInfo, maxAgeSeconds, network, readContext } from "./schemas";
 import { cacheNote } from "./text";

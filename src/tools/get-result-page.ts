@@ -1,5 +1,5 @@
 /** get_result_page: serves a page of a large result that a tool stored in the session instead of sending whole. */
-import { z } from "zod";
+import * as z from "zod";
 import { LIMITS } from "../session/rules";
 import { defineTool, SESSION_READ, sessionOf } from "./tool";
 

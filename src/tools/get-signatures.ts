@@ -1,6 +1,6 @@
 /** get_signatures: an address's transaction history, newest first, one page at a time. */
 import { address as toAddress, signature as toSignature } from "@solana/kit";
-import { z } from "zod";
+import * as z from "zod";
 import { toJson } from "../solana/accounts/json";
 import { historyCommitment, resolveRead } from "./read";
 import { address, cacheInfo, maxAgeSeconds, network, readContext, settledCommitment, signature } from "./schemas";

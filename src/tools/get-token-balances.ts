@@ -2,7 +2,7 @@
 import { type Address, getBase64Encoder, address as toAddress } from "@solana/kit";
 import { TOKEN_PROGRAM_ADDRESS } from "@solana-program/token";
 import { TOKEN_2022_PROGRAM_ADDRESS } from "@solana-program/token-2022";
-import { z } from "zod";
+import * as z from "zod";
 import { decodeTokenAccount } from "../solana/accounts/token";
 import { formatUnits } from "../solana/format";
 import type { Network } from "../solana/networks";

@@ -1,6 +1,6 @@
 /** get_token_info: a mint's supply, decimals, authorities, program and Token-2022 extensions. */
 import { address as toAddress } from "@solana/kit";
-import { z } from "zod";
+import * as z from "zod";
 import type { Json } from "../solana/accounts/json";
 import { decodeMetaplexMetadata, metaplexMetadataAddress } from "../solana/accounts/metaplex";
 import { decodeMint, isTokenProgram, tokenKindOf } from "../solana/accounts/token";

@@ -1,6 +1,6 @@
 /** get_transaction: what a transaction did, from its signature: status, fee, balance changes, programs, logs. */
 import { signature as toSignature } from "@solana/kit";
-import { z } from "zod";
+import * as z from "zod";
 import { ServiceError } from "../solana/errors";
 import { historyCommitment, resolveRead } from "./read";
 import {

@@ -1,5 +1,5 @@
 /** label_address: saves a name for an address, usable wherever a tool takes an address. */
-import { z } from "zod";
+import * as z from "zod";
 import { LABEL_FORM, LABEL_PATTERN, LIMITS, withLabel, withoutLabel } from "../session/rules";
 import { ServiceError } from "../solana/errors";
 import { address } from "./schemas";

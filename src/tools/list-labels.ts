@@ -1,5 +1,5 @@
 /** list_labels: the labels this session saved, with their addresses. */
-import { z } from "zod";
+import * as z from "zod";
 import { LIMITS } from "../session/rules";
 import { defineTool, SESSION_READ, sessionOf } from "./tool";
 

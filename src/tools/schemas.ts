@@ -1,6 +1,6 @@
 /** Input and output pieces shared by the tools, with the descriptions the model reads. */
 import { isAddress, isSignature } from "@solana/kit";
-import { z } from "zod";
+import * as z from "zod";
 import { LABEL_FORM, LABEL_PATTERN } from "../session/rules";
 import { NETWORKS } from "../solana/networks";
 import { COMMITMENTS } from "../solana/service";

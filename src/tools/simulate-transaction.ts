@@ -5,7 +5,7 @@ import {
   getCompiledTransactionMessageDecoder,
   getTransactionDecoder,
 } from "@solana/kit";
-import { z } from "zod";
+import * as z from "zod";
 import { toJson } from "../solana/accounts/json";
 import { ServiceError } from "../solana/errors";
 import { lamportsToSol } from "../solana/format";

@@ -3,7 +3,7 @@
  * the transport, so that the session lane (SDK v1) and a future stateless lane serve the same catalog.
  */
 import type { ToolAnnotations } from "@modelcontextprotocol/sdk/types.js";
-import type { z } from "zod";
+import type * as z from "zod";
 import type { SessionStore } from "../session/store";
 import { ServiceError } from "../solana/errors";
 import type { Commitment, SolanaService } from "../solana/service";

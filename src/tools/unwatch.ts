@@ -1,5 +1,5 @@
 /** unwatch: removes addresses (or labels) from the session's watchlist. */
-import { z } from "zod";
+import * as z from "zod";
 import { labelOf, withoutWatched } from "../session/rules";
 import { address } from "./schemas";
 import { defineTool, SESSION_WRITE, sessionOf } from "./tool";

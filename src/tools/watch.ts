@@ -1,5 +1,5 @@
 /** watch: adds addresses (or labels) to the session's watchlist, which check_watchlist reads. */
-import { z } from "zod";
+import * as z from "zod";
 import { LIMITS, labelOf, withWatched } from "../session/rules";
 import { address } from "./schemas";
 import { defineTool, SESSION_WRITE, sessionOf } from "./tool";
