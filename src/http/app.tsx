@@ -9,7 +9,7 @@ import { cors } from "hono/cors";
 import { secureHeaders } from "hono/secure-headers";
 import { timing } from "hono/timing";
 import { callerFromAuth } from "../auth/caller";
-import { jsonRpcError } from "../mcp/errors";
+import { isWebSocketUpgrade, jsonRpcError, webSocketRefused } from "../mcp/errors";
 import { SERVER_VERSION } from "../mcp/server";
 import { NEW_SESSION_HEADER, OWNER_HEADER } from "../mcp/session";
 import { defaultNetwork, readNetworks } from "../solana/networks";
@@ -87,6 +87,7 @@ export function createApp(): Hono<AppEnv> {
   );
 
   app.on(["GET", "POST", "DELETE"], "/mcp", async (c) => {
+    if (isWebSocketUpgrade(c.req.raw)) return webSocketRefused();
     const sessionId = c.req.header("mcp-session-id");
     const headers = new Headers(c.req.raw.headers);
     headers.set(OWNER_HEADER, c.get("caller") ?? "anonymous");

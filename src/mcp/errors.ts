@@ -5,3 +5,12 @@ export function jsonRpcError(status: number, code: number, message: string, head
     headers: { "content-type": "application/json", ...headers },
   });
 }
+
+/** True for a request that asks to switch to WebSocket: MCP here is Streamable HTTP only. */
+export function isWebSocketUpgrade(request: Request): boolean {
+  return request.headers.get("upgrade")?.toLowerCase() === "websocket";
+}
+
+export function webSocketRefused(): Response {
+  return jsonRpcError(400, -32000, "Bad Request: WebSocket is not offered; MCP here is Streamable HTTP (POST /mcp).");
+}

@@ -177,6 +177,15 @@ describe("session Durable Object", () => {
     expect(response.status).toBe(404);
   });
 
+  it("refuses a WebSocket itself, so no upgrade can skip the owner check", async () => {
+    const sessionId = await openSession();
+    const response = await stubOf(sessionId).fetch(MCP, {
+      headers: { upgrade: "websocket", "mcp-session-id": sessionId, "x-session-owner": "someone-else" },
+    });
+    expect(response.status).toBe(400);
+    expect(response.webSocket).toBeNull();
+  });
+
   it("answers malformed bodies with JSON-RPC errors, not 500s", async () => {
     const sessionId = await openSession();
     const garbage = await exports.default.fetch(MCP, {

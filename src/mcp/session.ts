@@ -26,7 +26,7 @@ import { Agent } from "agents";
 import { createOpsMeter, meterKv, meterStorage, type OpsMeter } from "../platform/ops";
 import { createSessionStore, type SessionStore } from "../session/store";
 import { createSolanaService, type SolanaService } from "../solana/service";
-import { jsonRpcError } from "./errors";
+import { isWebSocketUpgrade, jsonRpcError, webSocketRefused } from "./errors";
 import { createMcpServer } from "./server";
 import { SessionTransport } from "./transport";
 
@@ -64,6 +64,8 @@ export class McpSession extends Agent<Env> {
 
   override fetch(request: Request): Promise<Response> {
     this.meter.ops.doRequests++;
+    // The base class would accept a WebSocket itself, before `onRequest` checks the owner.
+    if (isWebSocketUpgrade(request)) return Promise.resolve(webSocketRefused());
     return super.fetch(request);
   }
 

@@ -1,7 +1,7 @@
 /**
- * One server-sent-events stream of an MCP session: a POST's response stream or the standalone GET
- * stream. It keeps its recent events in memory so a client that lost the connection can resume
- * with `Last-Event-ID` on a new GET while the session's Durable Object is alive. Nothing is
+ * One server-sent-events stream of an MCP session: the answer to a POST that streams. It keeps its
+ * recent events in memory so a client that lost the connection can resume with `Last-Event-ID`
+ * on a new GET while the session's Durable Object is alive. Nothing is
  * written to storage: resumption is a best effort that ends with the object's memory.
  */
 import type { JSONRPCMessage } from "@modelcontextprotocol/sdk/types.js";

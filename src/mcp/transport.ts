@@ -3,6 +3,11 @@
  * session's Durable Object. A POST's answer is plain JSON unless the server has something to
  * stream first (a progress or log notification tied to the request); then the answer becomes an
  * SSE stream. This keeps the common call to one JSON body and no storage at all.
+ *
+ * There is no standalone GET stream: everything this server sends belongs to a request and rides
+ * on that request's answer, and an open stream would keep the session object in memory, billed,
+ * for as long as the client stays connected. GET only resumes a stream named by Last-Event-ID;
+ * otherwise it is 405, which the protocol allows and clients take as "no stream offered".
  */
 import type { Transport, TransportSendOptions } from "@modelcontextprotocol/sdk/shared/transport.js";
 import {
@@ -87,7 +92,6 @@ export class SessionTransport implements Transport {
 
   private readonly exchanges = new Map<RequestId, Exchange>();
   private readonly streams = new Map<string, SseStream>();
-  private standalone?: SseStream;
   private streamCounter = 0;
 
   async start(): Promise<void> {}
@@ -96,7 +100,6 @@ export class SessionTransport implements Transport {
     for (const stream of this.streams.values()) stream.finish();
     this.streams.clear();
     this.exchanges.clear();
-    this.standalone = undefined;
     this.onclose?.();
   }
 
@@ -104,11 +107,8 @@ export class SessionTransport implements Transport {
     const isResponse = isJSONRPCResultResponse(message) || isJSONRPCErrorResponse(message);
     const relatedId: RequestId | undefined = isResponse ? (message.id ?? undefined) : options?.relatedRequestId;
     const exchange = relatedId === undefined ? undefined : this.exchanges.get(relatedId);
-    if (relatedId === undefined || !exchange) {
-      // Not tied to a request in flight: it goes on the standalone GET stream, if one is open.
-      if (!isResponse) this.standalone?.write(message);
-      return;
-    }
+    // Not tied to a request in flight (its POST was answered or cancelled): nowhere to send it.
+    if (relatedId === undefined || !exchange) return;
     if (!isResponse) {
       this.streamOrDrop(exchange, message);
       return;
@@ -178,26 +178,26 @@ export class SessionTransport implements Transport {
     });
   }
 
-  /** The standalone GET stream, or a resumed stream when `lastEventId` names one still known. */
+  /** Resumes the stream that `lastEventId` names, if it is still known; else 405. */
   handleGet(lastEventId: string | null): Response {
-    if (lastEventId) {
-      const stream = this.streams.get(SseStream.streamIdOf(lastEventId));
-      if (stream) {
-        return new Response(stream.open({ priming: false, afterEventId: lastEventId }), { headers: SSE_HEADERS });
-      }
+    const stream = lastEventId ? this.streams.get(SseStream.streamIdOf(lastEventId)) : undefined;
+    if (stream && lastEventId) {
+      return new Response(stream.open({ priming: false, afterEventId: lastEventId }), { headers: SSE_HEADERS });
     }
-    if (this.standalone?.isAttached) {
-      return jsonResponse(
-        {
-          jsonrpc: "2.0",
-          id: null,
-          error: { code: -32000, message: "Conflict: this session already has an open GET stream." },
+    return jsonResponse(
+      {
+        jsonrpc: "2.0",
+        id: null,
+        error: {
+          code: -32000,
+          message: lastEventId
+            ? "Method Not Allowed: no stream to resume at that Last-Event-ID (it ended and was forgotten, or the session restarted)."
+            : "Method Not Allowed: this server offers no standalone stream; every message comes in the answer to its POST.",
         },
-        409,
-      );
-    }
-    this.standalone ??= this.newStream();
-    return new Response(this.standalone.open({ priming: this.wantsPriming() }), { headers: SSE_HEADERS });
+      },
+      405,
+      { allow: "POST, DELETE" },
+    );
   }
 
   /** A notification tied to a request turns its answer into an SSE stream, if the client takes one. */

@@ -1,4 +1,5 @@
 /** The session lane end to end: the real MCP SDK client over HTTP against wrangler dev and Surfnet. */
+import http from "node:http";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { afterEach, describe, expect, inject, it } from "vitest";
@@ -118,4 +119,56 @@ describe("session lane", () => {
     expect(replay).toContain('"id":7');
     expect(replay).not.toContain(`id: ${ids[0]}\n`);
   });
+
+  it("offers no standalone GET stream (it would keep the session billed while open): 405", async () => {
+    const { transport } = await connect();
+    const headers = { "mcp-session-id": transport.sessionId as string, accept: "text/event-stream" };
+    const bare = await fetch(mcpUrl, { headers });
+    expect(bare.status).toBe(405);
+    expect(((await bare.json()) as { error: { message: string } }).error.message).toMatch(/no standalone stream/);
+    const forgotten = await fetch(mcpUrl, { headers: { ...headers, "last-event-id": `${transport.sessionId}-99_1` } });
+    expect(forgotten.status).toBe(405);
+    await forgotten.body?.cancel();
+  });
+
+  it("refuses a WebSocket upgrade, with or without a session id, before it reaches the session", async () => {
+    const { transport } = await connect();
+    for (const sessionId of [undefined, transport.sessionId as string]) {
+      const answer = await upgradeTo(mcpUrl, sessionId);
+      expect(answer.status).toBe(400);
+      expect(answer.body).toMatch(/WebSocket is not offered/);
+    }
+  });
 });
+
+/** Asks for a WebSocket on `url` with node:http, which reports a refusal's status and body, or 101. */
+function upgradeTo(url: string, sessionId?: string): Promise<{ status: number; body: string }> {
+  const target = new URL(url);
+  return new Promise((resolve, reject) => {
+    const request = http.request({
+      host: target.hostname,
+      port: target.port,
+      path: target.pathname,
+      headers: {
+        connection: "Upgrade",
+        upgrade: "websocket",
+        "sec-websocket-version": "13",
+        "sec-websocket-key": "dGhlIHNhbXBsZSBub25jZQ==",
+        ...(sessionId ? { "mcp-session-id": sessionId } : {}),
+      },
+    });
+    request.on("upgrade", (_response, socket) => {
+      socket.destroy();
+      resolve({ status: 101, body: "" });
+    });
+    request.on("response", (response) => {
+      let body = "";
+      response.on("data", (chunk) => {
+        body += chunk;
+      });
+      response.on("end", () => resolve({ status: response.statusCode ?? 0, body }));
+    });
+    request.on("error", reject);
+    request.end();
+  });
+}
