@@ -49,6 +49,37 @@ async function storeAged(r: CachedRead, value: string, ageMs: number): Promise<v
 }
 
 describe("shared cache", () => {
+  it("answers a seeded value from memory without loading it, and writes no KV for it", async () => {
+    const { cached, reads } = cache();
+    const r = read();
+    await cached.seed(r, "7000", 50);
+    const load = loader();
+    expect(await cached(r, load)).toEqual({ value: "7000", slot: 50, cache: { hit: true, ageSeconds: 0 } });
+    expect(load).not.toHaveBeenCalled();
+    expect(reads()).toEqual({ hits: 1, misses: 0 });
+    expect(await env.BALANCE_CACHE.get(await cacheKey(r))).toBeNull();
+  });
+
+  it("never seeds over a newer value, nor seeds what is never cached (processed)", async () => {
+    const { cached } = cache();
+    const r = read();
+    await cached(r, loader("5000", 42));
+    // The same instant or earlier: the value the read stored stays.
+    vi.useFakeTimers({ now: Date.now() - 1000, toFake: ["Date"] });
+    try {
+      await cached.seed(r, "1", 1);
+    } finally {
+      vi.useRealTimers();
+    }
+    expect((await cached(r, loader())).value).toBe("5000");
+
+    const processed = read({ commitment: "processed" });
+    await cached.seed(processed, "1", 1);
+    const load = loader("9000");
+    expect((await cached(processed, load)).value).toBe("9000");
+    expect(load).toHaveBeenCalledOnce();
+  });
+
   it("loads on a miss, stores in KV with slot and fetch time, and answers the next read from memory", async () => {
     const { cached, reads } = cache();
     const r = read();

@@ -36,10 +36,15 @@ export interface CachedResult<T> {
   cache: CacheInfo;
 }
 
-export type SharedCache = <T>(
-  read: CachedRead,
-  load: () => Promise<{ value: T; slot: number }>,
-) => Promise<CachedResult<T>>;
+export interface SharedCache {
+  <T>(read: CachedRead, load: () => Promise<{ value: T; slot: number }>): Promise<CachedResult<T>>;
+  /**
+   * Stores a value that another read brought along (each balance of a batch read, the lamports of
+   * an account), in this isolate's memory only: the next read of it needs no RPC request, and
+   * no KV write is paid for a value nobody may ask for. An older value never replaces a newer one.
+   */
+  seed<T>(read: CachedRead, value: T, slot: number): Promise<void>;
+}
 
 const isolateMemory = createMemoryLayer();
 
@@ -80,7 +85,19 @@ export function createSharedCache(options: SharedCacheOptions): SharedCache {
     return put;
   };
 
-  return async <T>(read: CachedRead, load: () => Promise<{ value: T; slot: number }>): Promise<CachedResult<T>> => {
+  const seed = async <T>(read: CachedRead, value: T, slot: number): Promise<void> => {
+    if (maxAgeFor(read, options.freshness) === undefined) return;
+    const key = await cacheKey(read);
+    const fetchedAt = Date.now();
+    const current = memory.get(key);
+    if (current && current.fetchedAt >= fetchedAt) return;
+    memory.set(key, { json: serialize({ value, slot, fetchedAt }, read.kind), slot, fetchedAt });
+  };
+
+  const readThrough = async <T>(
+    read: CachedRead,
+    load: () => Promise<{ value: T; slot: number }>,
+  ): Promise<CachedResult<T>> => {
     const maxAge = maxAgeFor(read, options.freshness);
     if (maxAge === undefined) {
       const loaded = await load();
@@ -111,6 +128,8 @@ export function createSharedCache(options: SharedCacheOptions): SharedCache {
     options.onRead?.(false);
     return { value: loaded.value, slot: loaded.slot, cache: MISS };
   };
+
+  return Object.assign(readThrough, { seed });
 }
 
 function newest(

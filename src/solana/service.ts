@@ -51,6 +51,8 @@ export interface SolanaService {
     read: CachedRead,
     load: () => Promise<{ value: T; slot: number }>,
   ): Promise<{ value: T; slot: number; cache: CacheInfo }>;
+  /** Keeps a value another read brought along, so that reading it next needs no RPC request. */
+  seed<T>(read: CachedRead, value: T, slot: number): Promise<void>;
   /** Upstream HTTP requests made through this service so far (for logs and benchmarks). */
   readonly upstreamRequests: number;
   /** `cached` reads answered from the cache, and those that went to the RPC node, so far (for logs). */
@@ -125,6 +127,7 @@ export function createSolanaService(env: Env, options: SolanaServiceOptions = {}
       return network;
     },
     cached,
+    seed: cached.seed,
     rpc(network) {
       let client = clients.get(network);
       if (!client) {
