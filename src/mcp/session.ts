@@ -14,7 +14,6 @@
 import {
   type InitializeRequest,
   type InitializeRequestParams,
-  isInitializedNotification,
   isInitializeRequest,
   type JSONRPCMessage,
   JSONRPCMessageSchema,
@@ -28,7 +27,7 @@ import { createSessionStore, type SessionStore } from "../session/store";
 import { createSolanaService, type SolanaService } from "../solana/service";
 import { isWebSocketUpgrade, jsonRpcError, webSocketRefused } from "./errors";
 import { createMcpServer } from "./server";
-import { SessionTransport } from "./transport";
+import { hasMethod, SessionTransport } from "./transport";
 
 /** Headers the Worker sets on requests it forwards; any copy from the client is replaced. */
 export const OWNER_HEADER = "x-session-owner";
@@ -185,7 +184,7 @@ export class McpSession extends Agent<Env> {
     }
     const parsed = await parseMessages(request);
     if (parsed instanceof Response) return parsed;
-    if (parsed.messages.some(isInitializeRequest)) {
+    if (parsed.messages.some((message) => hasMethod(message, "initialize"))) {
       return jsonRpcError(400, -32600, "Bad Request: this session is already initialized.");
     }
     const response = await this.live(record).handlePost(parsed.messages, {
@@ -193,7 +192,7 @@ export class McpSession extends Agent<Env> {
       acceptsSse: acceptsSse(request),
       extra: {},
     });
-    if (parsed.messages.some(isInitializedNotification)) {
+    if (parsed.messages.some((message) => hasMethod(message, "notifications/initialized"))) {
       // The opening's cost: creating the object, initialize, and this notification.
       console.info(JSON.stringify({ event: "session_open", ...this.meter.take() }));
     }

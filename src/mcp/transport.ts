@@ -13,11 +13,10 @@ import type { Transport, TransportSendOptions } from "@modelcontextprotocol/sdk/
 import {
   ClientRequestSchema,
   ErrorCode,
-  isJSONRPCErrorResponse,
-  isJSONRPCRequest,
-  isJSONRPCResultResponse,
+  type JSONRPCErrorResponse,
   type JSONRPCMessage,
   type JSONRPCRequest,
+  type JSONRPCResultResponse,
   type MessageExtraInfo,
   type RequestId,
 } from "@modelcontextprotocol/sdk/types.js";
@@ -68,6 +67,24 @@ function invalidParams(request: JSONRPCRequest): string | undefined {
   return `Invalid params for ${request.method}: ${where}: ${issue?.message ?? "invalid"}`;
 }
 
+/*
+ * Shape tests for messages already validated against JSONRPCMessageSchema (on the way in) or made
+ * by our own server (on the way out). The SDK's type guards run a full schema parse each time,
+ * several times per call on the hot path, for an answer one property test gives.
+ */
+export function isRequest(message: JSONRPCMessage): message is JSONRPCRequest {
+  return "method" in message && "id" in message;
+}
+
+function isResponse(message: JSONRPCMessage): message is JSONRPCResultResponse | JSONRPCErrorResponse {
+  return "result" in message || "error" in message;
+}
+
+/** Whether a validated message is a request or notification for `method`. */
+export function hasMethod(message: JSONRPCMessage, method: string): boolean {
+  return "method" in message && message.method === method;
+}
+
 export function jsonResponse(body: unknown, status = 200, headers: HeadersInit = {}): Response {
   return new Response(JSON.stringify(body), {
     status,
@@ -104,12 +121,12 @@ export class SessionTransport implements Transport {
   }
 
   async send(message: JSONRPCMessage, options?: TransportSendOptions): Promise<void> {
-    const isResponse = isJSONRPCResultResponse(message) || isJSONRPCErrorResponse(message);
-    const relatedId: RequestId | undefined = isResponse ? (message.id ?? undefined) : options?.relatedRequestId;
+    const response = isResponse(message);
+    const relatedId: RequestId | undefined = response ? (message.id ?? undefined) : options?.relatedRequestId;
     const exchange = relatedId === undefined ? undefined : this.exchanges.get(relatedId);
     // Not tied to a request in flight (its POST was answered or cancelled): nowhere to send it.
     if (relatedId === undefined || !exchange) return;
-    if (!isResponse) {
+    if (!response) {
       this.streamOrDrop(exchange, message);
       return;
     }
@@ -133,7 +150,7 @@ export class SessionTransport implements Transport {
     messages: JSONRPCMessage[],
     options: { batch: boolean; acceptsSse: boolean; extra: MessageExtraInfo },
   ): Promise<Response> {
-    const requestIds = messages.filter(isJSONRPCRequest).map((request) => request.id);
+    const requestIds = messages.filter(isRequest).map((request) => request.id);
     // Responses are matched to their POST by id: an id already in flight (or twice in one batch)
     // would leave one POST waiting forever, so it is refused (MCP: ids are unique per session).
     const reused = requestIds.find((id, index) => this.exchanges.has(id) || requestIds.indexOf(id) !== index);
@@ -166,7 +183,7 @@ export class SessionTransport implements Transport {
       };
       for (const id of requestIds) this.exchanges.set(id, exchange);
       for (const message of messages) {
-        const problem = isJSONRPCRequest(message) ? invalidParams(message) : undefined;
+        const problem = isRequest(message) ? invalidParams(message) : undefined;
         if (problem === undefined) this.onmessage?.(message, options.extra);
         else
           void this.send({
