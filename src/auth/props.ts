@@ -27,8 +27,8 @@ export type AuthProps = z.infer<typeof AuthPropsSchema>;
 
 /** The props of an authenticated request, or undefined when there are none (auth off) or they do not parse. */
 export function readAuthProps(props: unknown): AuthProps | undefined {
-  // No auth layer (AUTH_MODE=none): nothing to parse, on every request.
-  if (props === undefined || props === null) return undefined;
+  // No auth layer (AUTH_MODE=none) leaves no props or empty ones: nothing to parse, on every request.
+  if (typeof props !== "object" || props === null || Object.keys(props).length === 0) return undefined;
   const parsed = AuthPropsSchema.safeParse(props);
   return parsed.success ? parsed.data : undefined;
 }

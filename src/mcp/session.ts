@@ -77,12 +77,22 @@ export class McpSession extends Agent<Env> {
     return (Number(this.env.SESSION_IDLE_SECONDS) || 86_400) * 1000;
   }
 
+  /** The stored record as last read or written: this object is its only writer, so one read per wake. */
+  private recordCache: SessionRecord | null | undefined;
+
   private get record(): SessionRecord | undefined {
-    return this.ctx.storage.kv.get<SessionRecord>(RECORD_KEY);
+    if (this.recordCache === undefined) this.recordCache = this.ctx.storage.kv.get<SessionRecord>(RECORD_KEY) ?? null;
+    return this.recordCache ?? undefined;
   }
 
   private saveRecord(record: SessionRecord): void {
     this.ctx.storage.kv.put(RECORD_KEY, record);
+    this.recordCache = record;
+  }
+
+  private forgetRecord(): void {
+    this.ctx.storage.kv.delete(RECORD_KEY);
+    this.recordCache = null;
   }
 
   override async onRequest(request: Request): Promise<Response> {
@@ -137,11 +147,13 @@ export class McpSession extends Agent<Env> {
       return;
     }
     await this.transport?.close();
+    this.recordCache = null;
     await this.destroy();
   }
 
   /** Runs from an immediate alarm after DELETE, so teardown gets its own invocation. */
   async destroySession(): Promise<void> {
+    this.recordCache = null;
     await this.destroy();
   }
 
@@ -200,7 +212,7 @@ export class McpSession extends Agent<Env> {
   }
 
   private async endSession(): Promise<Response> {
-    this.ctx.storage.kv.delete(RECORD_KEY);
+    this.forgetRecord();
     await this.transport?.close();
     this.transport = undefined;
     this.store = undefined;
