@@ -12,7 +12,7 @@ import { isSolanaError } from "@solana/kit";
 import type { PlatformOps } from "../platform/ops";
 import { resolveLabels } from "../session/labels";
 import { createSessionStore, memoryKv, type SessionStore } from "../session/store";
-import { isServiceError } from "../solana/errors";
+import { isServiceError, solanaErrorText } from "../solana/errors";
 import type { SolanaService } from "../solana/service";
 import { tools } from "../tools";
 import type { ToolContext, ToolOutput } from "../tools/tool";
@@ -65,7 +65,7 @@ function asResult(output: ToolOutput<unknown>): CallToolResult {
 export function toolErrorResult(error: unknown): CallToolResult {
   let text = "The tool failed unexpectedly.";
   if (isServiceError(error)) text = error.message;
-  else if (isSolanaError(error)) text = `The Solana RPC node rejected the request: ${error.message}`;
+  else if (isSolanaError(error)) text = `The Solana RPC node rejected the request: ${solanaErrorText(error)}`;
   return { content: [{ type: "text", text }], isError: true };
 }
 
@@ -88,15 +88,11 @@ export function createMcpServer(binding: SessionBinding): McpServer {
   });
 
   for (const tool of tools) {
+    // Built by the first server this isolate creates, then shared: not at startup (see defineTool).
+    const { inputSchema, outputSchema } = tool.schemas();
     server.registerTool(
       tool.name,
-      {
-        title: tool.title,
-        description: tool.description,
-        inputSchema: tool.inputSchema,
-        outputSchema: tool.outputSchema,
-        annotations: tool.annotations,
-      },
+      { title: tool.title, description: tool.description, inputSchema, outputSchema, annotations: tool.annotations },
       async (args: Record<string, unknown>, extra): Promise<CallToolResult> => {
         const started = Date.now();
         const upstreamBefore = session.solana.upstreamRequests;

@@ -21,18 +21,19 @@ const signed = (what: string) =>
     .describe(`${what}, as an exact signed decimal string.`);
 const plus = (value: string) => (value.startsWith("-") ? value : `+${value}`);
 
-const tokenSchema = z.object({
-  mint: z.string(),
-  amount: u64String("Raw amount held now"),
-  decimals: z.number().int().nullable(),
-  uiAmount: z.string().nullable().describe("Amount with decimals applied, exact decimal string."),
-  change: z
-    .object({ amount: signed("Raw change"), uiAmount: z.string().nullable() })
-    .nullable()
-    .describe("Change since the previous check; null when this owner's tokens were not checked then."),
-});
+const tokenSchema = () =>
+  z.object({
+    mint: z.string(),
+    amount: u64String("Raw amount held now"),
+    decimals: z.number().int().nullable(),
+    uiAmount: z.string().nullable().describe("Amount with decimals applied, exact decimal string."),
+    change: z
+      .object({ amount: signed("Raw change"), uiAmount: z.string().nullable() })
+      .nullable()
+      .describe("Change since the previous check; null when this owner's tokens were not checked then."),
+  });
 
-type TokenRow = z.infer<typeof tokenSchema>;
+type TokenRow = z.infer<ReturnType<typeof tokenSchema>>;
 type TokenBaseline = WatchCheck["tokens"][string];
 
 /** Token rows for one owner: mints held now, plus mints held at the previous check and gone since (now 0). */
@@ -62,37 +63,39 @@ export const checkWatchlist = defineTool({
   title: "Check the watchlist",
   description:
     "Read the current SOL balance of every watched address (and token balances where watch was given tokens: true) and report the change since this session's previous check on the same network. All SOL balances come from one request. Each check becomes the baseline of the next.",
-  inputSchema: { network, commitment, maxAgeSeconds },
-  outputSchema: {
-    entries: z.array(
-      z.object({
-        address: z.string(),
-        label: z.string().nullable(),
-        lamports: u64String("Balance in lamports"),
-        sol: z.string().describe("Balance in SOL, exact decimal string."),
-        exists: z.boolean(),
-        change: z
-          .object({
-            lamports: signed("Change in lamports"),
-            sol: z.string().describe("Change in SOL, exact signed decimal string."),
-          })
-          .nullable()
-          .describe("Change since the previous check; null when the address was not checked then."),
-        tokens: z
-          .array(tokenSchema)
-          .nullable()
-          .describe("Token totals per mint; null when tokens are not tracked for it."),
-      }),
-    ),
-    totalLamports: u64String("Sum of the SOL balances in lamports"),
-    totalSol: z.string(),
-    previousCheck: z
-      .object({ checkedAt: z.string(), slot: z.number().int() })
-      .nullable()
-      .describe("The check the changes are relative to; null on the first check or after a network change."),
-    ...readContext,
-    cache: cacheInfo,
-  },
+  schemas: () => ({
+    inputSchema: { network: network(), commitment: commitment(), maxAgeSeconds: maxAgeSeconds() },
+    outputSchema: {
+      entries: z.array(
+        z.object({
+          address: z.string(),
+          label: z.string().nullable(),
+          lamports: u64String("Balance in lamports"),
+          sol: z.string().describe("Balance in SOL, exact decimal string."),
+          exists: z.boolean(),
+          change: z
+            .object({
+              lamports: signed("Change in lamports"),
+              sol: z.string().describe("Change in SOL, exact signed decimal string."),
+            })
+            .nullable()
+            .describe("Change since the previous check; null when the address was not checked then."),
+          tokens: z
+            .array(tokenSchema())
+            .nullable()
+            .describe("Token totals per mint; null when tokens are not tracked for it."),
+        }),
+      ),
+      totalLamports: u64String("Sum of the SOL balances in lamports"),
+      totalSol: z.string(),
+      previousCheck: z
+        .object({ checkedAt: z.string(), slot: z.number().int() })
+        .nullable()
+        .describe("The check the changes are relative to; null on the first check or after a network change."),
+      ...readContext(),
+      cache: cacheInfo(),
+    },
+  }),
   annotations: {
     title: "Check the watchlist",
     readOnlyHint: false,

@@ -9,26 +9,28 @@ export const configureSession = defineTool({
   title: "Set session defaults",
   description:
     "Set this session's defaults: network, commitment and maxAgeSeconds apply to every later call that omits them (a call's own arguments still win). Omitted fields keep their current default; reset: true clears all defaults first. Call with no arguments to see the current defaults.",
-  inputSchema: {
-    network: network.describe("Network later calls read when they name none."),
-    commitment: commitment.describe(
-      "Commitment later calls use when they name none: processed, confirmed or finalized.",
-    ),
-    maxAgeSeconds: maxAgeSeconds.describe(
-      "Oldest cached answer later calls accept when they name none, in seconds (0 to 86400).",
-    ),
-    reset: z.boolean().optional().describe("Clear every default before applying the given ones. Default false."),
-  },
-  outputSchema: {
-    defaults: z
-      .object({
-        network: z.string().optional(),
-        commitment: z.string().optional(),
-        maxAgeSeconds: z.number().int().optional(),
-      })
-      .describe("The session's defaults after this call."),
-    changed: z.boolean().describe("Whether this call changed them."),
-  },
+  schemas: () => ({
+    inputSchema: {
+      network: network().describe("Network later calls read when they name none."),
+      commitment: commitment().describe(
+        "Commitment later calls use when they name none: processed, confirmed or finalized.",
+      ),
+      maxAgeSeconds: maxAgeSeconds().describe(
+        "Oldest cached answer later calls accept when they name none, in seconds (0 to 86400).",
+      ),
+      reset: z.boolean().optional().describe("Clear every default before applying the given ones. Default false."),
+    },
+    outputSchema: {
+      defaults: z
+        .object({
+          network: z.string().optional(),
+          commitment: z.string().optional(),
+          maxAgeSeconds: z.number().int().optional(),
+        })
+        .describe("The session's defaults after this call."),
+      changed: z.boolean().describe("Whether this call changed them."),
+    },
+  }),
   annotations: { title: "Set session defaults", ...SESSION_WRITE },
   async handler(args, ctx) {
     const session = sessionOf(ctx);

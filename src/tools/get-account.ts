@@ -23,13 +23,14 @@ import { defineTool, READ_ONLY_REMOTE, type ToolContext } from "./tool";
 /** Raw data of unknown kinds is shown up to this many bytes. */
 export const RAW_DATA_LIMIT = 1024;
 
-export const accountOutput = {
+/** What get_account answers; built with the tool's schemas (see `defineTool`). */
+const accountOutput = () => ({
   address: z.string(),
   exists: z.boolean().describe("False when no account lives at this address (balance 0)."),
   lamports: u64String("Balance in lamports"),
   sol: z.string().describe("Balance in SOL, exact decimal string."),
   owner: z.string().nullable().describe("Program that owns the account."),
-  ownerName: programNameOutput,
+  ownerName: programNameOutput(),
   executable: z.boolean().describe("True for program accounts."),
   space: z.number().int().describe("Size of the account's data in bytes."),
   rentExemptMinimum: u64String("Lamports an account of this size needs to be rent exempt").nullable(),
@@ -49,13 +50,15 @@ export const accountOutput = {
     })
     .nullable()
     .describe("The data as base64 when its kind is not known."),
-  ...readContext,
-  cache: cacheInfo,
-};
+  ...readContext(),
+  cache: cacheInfo(),
+});
 
 const base64 = getBase64Decoder();
 
-type AccountResult = Omit<z.infer<z.ZodObject<typeof accountOutput>>, "decoded"> & { decoded: DecodedAccount | null };
+type AccountResult = Omit<z.infer<z.ZodObject<ReturnType<typeof accountOutput>>>, "decoded"> & {
+  decoded: DecodedAccount | null;
+};
 
 /** Fills in what decoding alone cannot know: a program's upgrade authority, a token account's decimals. */
 async function enrich(ctx: ToolContext, read: ReadOptions, decoded: DecodedAccount): Promise<DecodedAccount> {
@@ -147,13 +150,15 @@ export const getAccount = defineTool({
   title: "Account details",
   description:
     "Read any Solana account: balance, owner program (named when well known), executable, size and whether it is rent exempt. Known kinds are decoded: token mints (supply, decimals, authorities, Token-2022 extensions), token accounts, durable nonces, address lookup tables, stake and vote accounts, upgradeable programs (program data, upgrade authority). Other data is returned as base64, cut at 1024 bytes with its full size.",
-  inputSchema: {
-    address: address("Account to read"),
-    network,
-    commitment,
-    maxAgeSeconds,
-  },
-  outputSchema: accountOutput,
+  schemas: () => ({
+    inputSchema: {
+      address: address("Account to read"),
+      network: network(),
+      commitment: commitment(),
+      maxAgeSeconds: maxAgeSeconds(),
+    },
+    outputSchema: accountOutput(),
+  }),
   annotations: { title: "Account details", ...READ_ONLY_REMOTE },
   async handler(args, ctx) {
     const read = resolveRead(args, ctx);

@@ -12,19 +12,21 @@ export const getBalance = defineTool({
   title: "SOL balance",
   description:
     "Get the SOL balance of a Solana address, in lamports (exact integer string) and SOL (exact decimal string; 1 SOL = 1,000,000,000 lamports). An account that does not exist has balance 0. For several addresses use get_balances.",
-  inputSchema: {
-    address: address("Account to read"),
-    network,
-    commitment,
-    maxAgeSeconds,
-  },
-  outputSchema: {
-    address: z.string().describe("The address that was read."),
-    lamports: u64String("Balance in lamports"),
-    sol: z.string().describe("Balance in SOL, exact decimal string."),
-    ...readContext,
-    cache: cacheInfo,
-  },
+  schemas: () => ({
+    inputSchema: {
+      address: address("Account to read"),
+      network: network(),
+      commitment: commitment(),
+      maxAgeSeconds: maxAgeSeconds(),
+    },
+    outputSchema: {
+      address: z.string().describe("The address that was read."),
+      lamports: u64String("Balance in lamports"),
+      sol: z.string().describe("Balance in SOL, exact decimal string."),
+      ...readContext(),
+      cache: cacheInfo(),
+    },
+  }),
   annotations: { title: "SOL balance", ...READ_ONLY_REMOTE },
   async handler(args, ctx) {
     const read = resolveRead(args, ctx);

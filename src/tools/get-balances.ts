@@ -18,33 +18,35 @@ export const getBalances = defineTool({
   title: "SOL balances of several addresses",
   description:
     "Get the SOL balances of 1 to 100 Solana addresses in one request, in lamports (exact integer strings) and SOL (exact decimal strings), with their total. Addresses that do not exist report 0 and exists: false. Duplicates are read once.",
-  inputSchema: {
-    addresses: z
-      .array(address("Account to read"))
-      .min(1, { message: "Give at least one address." })
-      .max(MAX_ADDRESSES, { message: `Too many addresses: at most ${MAX_ADDRESSES} per call; split the list.` })
-      .describe(`Accounts to read: 1 to ${MAX_ADDRESSES} base58 addresses.`),
-    network,
-    commitment,
-    maxAgeSeconds,
-  },
-  outputSchema: {
-    accounts: z
-      .array(
-        z.object({
-          address: z.string(),
-          lamports: u64String("Balance in lamports"),
-          sol: z.string().describe("Balance in SOL, exact decimal string."),
-          exists: z.boolean().describe("False when no account lives at this address."),
-        }),
-      )
-      .describe("One entry per requested address, in the order given."),
-    totalLamports: u64String("Sum of the balances in lamports"),
-    totalSol: z.string().describe("Sum of the balances in SOL, exact decimal string."),
-    missing: z.number().int().describe("How many addresses hold no account."),
-    ...readContext,
-    cache: cacheInfo,
-  },
+  schemas: () => ({
+    inputSchema: {
+      addresses: z
+        .array(address("Account to read"))
+        .min(1, { message: "Give at least one address." })
+        .max(MAX_ADDRESSES, { message: `Too many addresses: at most ${MAX_ADDRESSES} per call; split the list.` })
+        .describe(`Accounts to read: 1 to ${MAX_ADDRESSES} base58 addresses.`),
+      network: network(),
+      commitment: commitment(),
+      maxAgeSeconds: maxAgeSeconds(),
+    },
+    outputSchema: {
+      accounts: z
+        .array(
+          z.object({
+            address: z.string(),
+            lamports: u64String("Balance in lamports"),
+            sol: z.string().describe("Balance in SOL, exact decimal string."),
+            exists: z.boolean().describe("False when no account lives at this address."),
+          }),
+        )
+        .describe("One entry per requested address, in the order given."),
+      totalLamports: u64String("Sum of the balances in lamports"),
+      totalSol: z.string().describe("Sum of the balances in SOL, exact decimal string."),
+      missing: z.number().int().describe("How many addresses hold no account."),
+      ...readContext(),
+      cache: cacheInfo(),
+    },
+  }),
   annotations: { title: "SOL balances", ...READ_ONLY_REMOTE },
   async handler(args, ctx) {
     const read = resolveRead(args, ctx);

@@ -1,6 +1,7 @@
 /** get_network_status: where the cluster is (slot, block height, epoch progress), how busy, and node health. */
 import { isSolanaError } from "@solana/kit";
 import * as z from "zod";
+import { solanaErrorText } from "../solana/errors";
 import { formatUnits } from "../solana/format";
 import { resolveRead } from "./read";
 import { cacheInfo, commitment, maxAgeSeconds, network, readContext } from "./schemas";
@@ -35,7 +36,7 @@ async function health(ctx: ToolContext, network: Parameters<ToolContext["solana"
     return await ctx.solana.rpc(network).getHealth().send({ abortSignal: ctx.signal });
   } catch (error) {
     // An unhealthy node answers getHealth with a JSON-RPC error that says why (e.g. how far behind).
-    if (isSolanaError(error)) return `unhealthy: ${error.message}`;
+    if (isSolanaError(error)) return `unhealthy: ${solanaErrorText(error)}`;
     throw error;
   }
 }
@@ -83,25 +84,27 @@ export const getNetworkStatus = defineTool({
   title: "Network status",
   description:
     "Get the state of a Solana cluster: current slot and block height, epoch and its progress (with an estimate of when it ends), recent transactions per second (all and non-vote) from performance samples, average slot time, node version and health.",
-  inputSchema: { network, commitment, maxAgeSeconds },
-  outputSchema: {
-    blockHeight: z.number().int(),
-    epoch: z.number().int(),
-    slotIndex: z.number().int().describe("Slot within the epoch."),
-    slotsInEpoch: z.number().int(),
-    epochProgressPercent: z.string().describe("Share of the epoch done, in percent, exact to 2 places."),
-    epochEndsInSeconds: z.number().int().nullable().describe("Estimate from the recent average slot time."),
-    transactionCount: z.string().nullable().describe("Transactions since genesis, as the node counts them."),
-    tps: z.number().nullable().describe("Transactions per second over the samples, votes included."),
-    nonVoteTps: z.number().nullable().describe("Non-vote transactions per second over the samples."),
-    averageSlotSeconds: z.number().nullable(),
-    sampleSeconds: z.number().describe("Seconds the performance samples cover."),
-    version: z.string().describe("solana-core version of the node."),
-    featureSet: z.number().nullable(),
-    health: z.string().describe('"ok", or why the node is unhealthy.'),
-    ...readContext,
-    cache: cacheInfo,
-  },
+  schemas: () => ({
+    inputSchema: { network: network(), commitment: commitment(), maxAgeSeconds: maxAgeSeconds() },
+    outputSchema: {
+      blockHeight: z.number().int(),
+      epoch: z.number().int(),
+      slotIndex: z.number().int().describe("Slot within the epoch."),
+      slotsInEpoch: z.number().int(),
+      epochProgressPercent: z.string().describe("Share of the epoch done, in percent, exact to 2 places."),
+      epochEndsInSeconds: z.number().int().nullable().describe("Estimate from the recent average slot time."),
+      transactionCount: z.string().nullable().describe("Transactions since genesis, as the node counts them."),
+      tps: z.number().nullable().describe("Transactions per second over the samples, votes included."),
+      nonVoteTps: z.number().nullable().describe("Non-vote transactions per second over the samples."),
+      averageSlotSeconds: z.number().nullable(),
+      sampleSeconds: z.number().describe("Seconds the performance samples cover."),
+      version: z.string().describe("solana-core version of the node."),
+      featureSet: z.number().nullable(),
+      health: z.string().describe('"ok", or why the node is unhealthy.'),
+      ...readContext(),
+      cache: cacheInfo(),
+    },
+  }),
   annotations: { title: "Network status", ...READ_ONLY_REMOTE },
   async handler(args, ctx) {
     const read = resolveRead(args, ctx);

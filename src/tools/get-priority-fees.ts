@@ -54,29 +54,31 @@ export const getPriorityFees = defineTool({
   title: "Recent priority fees",
   description:
     "Get the priority fees recent slots paid, as percentiles (p25, p50, p75, p90, max) in micro-lamports per compute unit, from the node's last ~150 slots. Give the writable accounts a transaction will lock (up to 128) to see the fees contending for them. An empty sample set is a valid answer: no fees were paid.",
-  inputSchema: {
-    accounts: z
-      .array(address("Account the transaction will write"))
-      .max(MAX_ACCOUNTS, { message: `Too many accounts: at most ${MAX_ACCOUNTS}.` })
-      .optional()
-      .describe(`Writable accounts to scope the fees to, up to ${MAX_ACCOUNTS}. Default: the whole cluster.`),
-    network,
-    maxAgeSeconds,
-  },
-  outputSchema: {
-    samples: z.number().int().describe("Slots sampled."),
-    nonZero: z.number().int().describe("Samples with a fee above 0."),
-    oldestSlot: z.number().int().nullable(),
-    newestSlot: z.number().int().nullable(),
-    p25: feeField("25th percentile"),
-    p50: feeField("Median"),
-    p75: feeField("75th percentile"),
-    p90: feeField("90th percentile"),
-    max: feeField("Highest"),
-    note: z.string().nullable().describe("Why the answer may say little, e.g. no samples."),
-    ...readContext,
-    cache: cacheInfo,
-  },
+  schemas: () => ({
+    inputSchema: {
+      accounts: z
+        .array(address("Account the transaction will write"))
+        .max(MAX_ACCOUNTS, { message: `Too many accounts: at most ${MAX_ACCOUNTS}.` })
+        .optional()
+        .describe(`Writable accounts to scope the fees to, up to ${MAX_ACCOUNTS}. Default: the whole cluster.`),
+      network: network(),
+      maxAgeSeconds: maxAgeSeconds(),
+    },
+    outputSchema: {
+      samples: z.number().int().describe("Slots sampled."),
+      nonZero: z.number().int().describe("Samples with a fee above 0."),
+      oldestSlot: z.number().int().nullable(),
+      newestSlot: z.number().int().nullable(),
+      p25: feeField("25th percentile"),
+      p50: feeField("Median"),
+      p75: feeField("75th percentile"),
+      p90: feeField("90th percentile"),
+      max: feeField("Highest"),
+      note: z.string().nullable().describe("Why the answer may say little, e.g. no samples."),
+      ...readContext(),
+      cache: cacheInfo(),
+    },
+  }),
   annotations: { title: "Priority fees", ...READ_ONLY_REMOTE },
   async handler(args, ctx) {
     const read = resolveRead(args, ctx);

@@ -7,8 +7,10 @@ export const getSession = defineTool({
   title: "Session state",
   description:
     "Show what this session remembers: defaults (configure_session), saved labels, the watchlist and its last check, calls per tool, large results stored for get_result_page, created and last-active times, and the bounds of each. The same JSON is the resource solana://session.",
-  inputSchema: {},
-  outputSchema: sessionViewShape,
+  schemas: () => ({
+    inputSchema: {},
+    outputSchema: sessionViewShape,
+  }),
   annotations: { title: "Session state", ...SESSION_READ },
   async handler(_args, ctx) {
     const view = sessionView(sessionOf(ctx));

@@ -1,5 +1,5 @@
 /** get_signatures: an address's transaction history, newest first, one page at a time. */
-import { address as toAddress, signature as toSignature } from "@solana/kit";
+import { type Signature, address as toAddress } from "@solana/kit";
 import * as z from "zod";
 import { toJson } from "../solana/accounts/json";
 import { historyCommitment, resolveRead } from "./read";
@@ -27,42 +27,46 @@ export const getSignatures = defineTool({
   title: "Transaction history of an address",
   description:
     "List the signatures of transactions that touched an address, newest first: signature, slot, time, status (success or failed) and memo. One page per call: pass the returned nextBefore as before to get the next (older) page. Use get_transaction to explain one.",
-  inputSchema: {
-    address: address("Account whose history to list"),
-    limit: z
-      .number()
-      .int()
-      .min(1, { message: `limit must be between 1 and ${MAX_LIMIT}.` })
-      .max(MAX_LIMIT, { message: `limit must be between 1 and ${MAX_LIMIT}.` })
-      .optional()
-      .describe(`How many signatures to return, 1 to ${MAX_LIMIT}. Default ${DEFAULT_LIMIT}.`),
-    before: signature("Start after this signature, going back in time (the nextBefore of a previous page)").optional(),
-    until: signature("Stop at this signature (exclusive), e.g. the newest one you already have").optional(),
-    network,
-    commitment: settledCommitment,
-    maxAgeSeconds,
-  },
-  outputSchema: {
-    address: z.string(),
-    signatures: z.array(
-      z.object({
-        signature: z.string(),
-        slot: z.number().int(),
-        blockTime: z.number().int().nullable(),
-        time: z.string().nullable().describe("ISO 8601, when the node knows the block time."),
-        status: z.enum(["success", "failed"]),
-        error: z.unknown().describe("The transaction error, or null."),
-        confirmationStatus: z.string().nullable(),
-        memo: z.string().nullable(),
-      }),
-    ),
-    nextBefore: z
-      .string()
-      .nullable()
-      .describe("Pass as before to get the next, older page; null when this page is the last."),
-    ...readContext,
-    cache: cacheInfo,
-  },
+  schemas: () => ({
+    inputSchema: {
+      address: address("Account whose history to list"),
+      limit: z
+        .number()
+        .int()
+        .min(1, { message: `limit must be between 1 and ${MAX_LIMIT}.` })
+        .max(MAX_LIMIT, { message: `limit must be between 1 and ${MAX_LIMIT}.` })
+        .optional()
+        .describe(`How many signatures to return, 1 to ${MAX_LIMIT}. Default ${DEFAULT_LIMIT}.`),
+      before: signature(
+        "Start after this signature, going back in time (the nextBefore of a previous page)",
+      ).optional(),
+      until: signature("Stop at this signature (exclusive), e.g. the newest one you already have").optional(),
+      network: network(),
+      commitment: settledCommitment(),
+      maxAgeSeconds: maxAgeSeconds(),
+    },
+    outputSchema: {
+      address: z.string(),
+      signatures: z.array(
+        z.object({
+          signature: z.string(),
+          slot: z.number().int(),
+          blockTime: z.number().int().nullable(),
+          time: z.string().nullable().describe("ISO 8601, when the node knows the block time."),
+          status: z.enum(["success", "failed"]),
+          error: z.unknown().describe("The transaction error, or null."),
+          confirmationStatus: z.string().nullable(),
+          memo: z.string().nullable(),
+        }),
+      ),
+      nextBefore: z
+        .string()
+        .nullable()
+        .describe("Pass as before to get the next, older page; null when this page is the last."),
+      ...readContext(),
+      cache: cacheInfo(),
+    },
+  }),
   annotations: { title: "Transaction history", ...READ_ONLY_REMOTE },
   async handler(args, ctx) {
     const read = resolveRead(args, ctx);
@@ -86,8 +90,9 @@ export const getSignatures = defineTool({
           .getSignaturesForAddress(account, {
             commitment: level,
             limit,
-            ...(args.before ? { before: toSignature(args.before) } : {}),
-            ...(args.until ? { until: toSignature(args.until) } : {}),
+            // Checked by the input schema (see `signature` in schemas.ts for why not kit's `signature()`).
+            ...(args.before ? { before: args.before as Signature } : {}),
+            ...(args.until ? { until: args.until as Signature } : {}),
           })
           .send({ abortSignal: ctx.signal });
         const rows: SignatureRow[] = value.map((item) => {

@@ -28,19 +28,20 @@ interface TokenAccountRow {
   isNative: boolean;
 }
 
-const tokenAccountSchema = z.object({
-  address: z.string().describe("Token account address."),
-  mint: z.string(),
-  program: z.enum(["spl-token", "spl-token-2022"]),
-  amount: u64String("Raw amount in the token's smallest unit"),
-  decimals: z.number().int().nullable().describe("Decimals of the mint; null if the mint could not be read."),
-  uiAmount: z.string().nullable().describe("Amount with decimals applied, exact decimal string."),
-  state: z.string().describe("initialized or frozen."),
-  frozen: z.boolean(),
-  delegate: z.string().nullable().describe("Address allowed to move delegatedAmount, or null."),
-  delegatedAmount: z.string().nullable(),
-  isNative: z.boolean().describe("True for wrapped SOL accounts."),
-});
+const tokenAccountSchema = () =>
+  z.object({
+    address: z.string().describe("Token account address."),
+    mint: z.string(),
+    program: z.enum(["spl-token", "spl-token-2022"]),
+    amount: u64String("Raw amount in the token's smallest unit"),
+    decimals: z.number().int().nullable().describe("Decimals of the mint; null if the mint could not be read."),
+    uiAmount: z.string().nullable().describe("Amount with decimals applied, exact decimal string."),
+    state: z.string().describe("initialized or frozen."),
+    frozen: z.boolean(),
+    delegate: z.string().nullable().describe("Address allowed to move delegatedAmount, or null."),
+    delegatedAmount: z.string().nullable(),
+    isNative: z.boolean().describe("True for wrapped SOL accounts."),
+  });
 
 const DECIMALS_OFFSET = 44;
 const base64 = getBase64Encoder();
@@ -152,33 +153,35 @@ export const getTokenBalances = defineTool({
   title: "Token balances of an owner",
   description:
     "List the SPL Token and Token-2022 accounts a wallet owns, with exact raw amounts, decimals and UI amounts, state (frozen or not) and delegate, plus the total per mint. Give mint to read one token only. Accounts holding 0 are left out unless includeZero is true.",
-  inputSchema: {
-    owner: address("Wallet that owns the token accounts"),
-    mint: address("Only accounts of this mint (optional)").optional(),
-    includeZero: z.boolean().optional().describe("Also list accounts holding 0. Default false."),
-    network,
-    commitment,
-    maxAgeSeconds,
-  },
-  outputSchema: {
-    owner: z.string(),
-    totals: z
-      .array(
-        z.object({
-          mint: z.string(),
-          program: z.enum(["spl-token", "spl-token-2022"]),
-          decimals: z.number().int().nullable(),
-          amount: u64String("Total raw amount across the owner's accounts of this mint"),
-          uiAmount: z.string().nullable().describe("Total with decimals applied, exact decimal string."),
-          accounts: z.number().int().describe("How many token accounts hold this mint."),
-        }),
-      )
-      .describe("One entry per mint, largest raw total first."),
-    accounts: z.array(tokenAccountSchema).describe("The token accounts, grouped by mint."),
-    zeroBalanceAccounts: z.number().int().describe("Accounts holding 0 (listed only with includeZero)."),
-    ...readContext,
-    cache: cacheInfo,
-  },
+  schemas: () => ({
+    inputSchema: {
+      owner: address("Wallet that owns the token accounts"),
+      mint: address("Only accounts of this mint (optional)").optional(),
+      includeZero: z.boolean().optional().describe("Also list accounts holding 0. Default false."),
+      network: network(),
+      commitment: commitment(),
+      maxAgeSeconds: maxAgeSeconds(),
+    },
+    outputSchema: {
+      owner: z.string(),
+      totals: z
+        .array(
+          z.object({
+            mint: z.string(),
+            program: z.enum(["spl-token", "spl-token-2022"]),
+            decimals: z.number().int().nullable(),
+            amount: u64String("Total raw amount across the owner's accounts of this mint"),
+            uiAmount: z.string().nullable().describe("Total with decimals applied, exact decimal string."),
+            accounts: z.number().int().describe("How many token accounts hold this mint."),
+          }),
+        )
+        .describe("One entry per mint, largest raw total first."),
+      accounts: z.array(tokenAccountSchema()).describe("The token accounts, grouped by mint."),
+      zeroBalanceAccounts: z.number().int().describe("Accounts holding 0 (listed only with includeZero)."),
+      ...readContext(),
+      cache: cacheInfo(),
+    },
+  }),
   annotations: { title: "Token balances", ...READ_ONLY_REMOTE },
   async handler(args, ctx) {
     const read = resolveRead(args, ctx);

@@ -26,41 +26,43 @@ export const getTokenInfo = defineTool({
   title: "Token mint details",
   description:
     "Read a token mint (SPL Token or Token-2022): supply (raw and UI, exact), decimals, mint and freeze authority, program, metadata (name, symbol, URI from the Token-2022 metadata extension or Metaplex), transfer fee and every other Token-2022 extension.",
-  inputSchema: {
-    mint: address("Mint address of the token"),
-    network,
-    commitment,
-    maxAgeSeconds,
-  },
-  outputSchema: {
-    mint: z.string(),
-    program: z.enum(["spl-token", "spl-token-2022"]),
-    supply: u64String("Total supply in the token's smallest unit"),
-    uiSupply: z.string().describe("Supply with decimals applied, exact decimal string."),
-    decimals: z.number().int(),
-    mintAuthority: z.string().nullable().describe("Who may mint more; null: the supply is fixed."),
-    freezeAuthority: z.string().nullable().describe("Who may freeze holders' accounts; null: nobody."),
-    metadata: z
-      .object({
-        source: z.enum(["token-2022", "metaplex"]),
-        name: z.string(),
-        symbol: z.string(),
-        uri: z.string(),
-        updateAuthority: z.string().nullable(),
-        additionalMetadata: z.record(z.string(), z.string()).optional(),
-      })
-      .nullable()
-      .describe("Token name, symbol and URI, where the mint has them."),
-    transferFee: z
-      .looseObject({})
-      .nullable()
-      .describe(
-        "Token-2022 TransferFeeConfig: older and newer fee (basis points, maximum fee raw, from epoch), withheld amount.",
-      ),
-    extensions: z.array(z.looseObject({ extension: z.string() })).describe("Every Token-2022 extension, decoded."),
-    ...readContext,
-    cache: cacheInfo,
-  },
+  schemas: () => ({
+    inputSchema: {
+      mint: address("Mint address of the token"),
+      network: network(),
+      commitment: commitment(),
+      maxAgeSeconds: maxAgeSeconds(),
+    },
+    outputSchema: {
+      mint: z.string(),
+      program: z.enum(["spl-token", "spl-token-2022"]),
+      supply: u64String("Total supply in the token's smallest unit"),
+      uiSupply: z.string().describe("Supply with decimals applied, exact decimal string."),
+      decimals: z.number().int(),
+      mintAuthority: z.string().nullable().describe("Who may mint more; null: the supply is fixed."),
+      freezeAuthority: z.string().nullable().describe("Who may freeze holders' accounts; null: nobody."),
+      metadata: z
+        .object({
+          source: z.enum(["token-2022", "metaplex"]),
+          name: z.string(),
+          symbol: z.string(),
+          uri: z.string(),
+          updateAuthority: z.string().nullable(),
+          additionalMetadata: z.record(z.string(), z.string()).optional(),
+        })
+        .nullable()
+        .describe("Token name, symbol and URI, where the mint has them."),
+      transferFee: z
+        .looseObject({})
+        .nullable()
+        .describe(
+          "Token-2022 TransferFeeConfig: older and newer fee (basis points, maximum fee raw, from epoch), withheld amount.",
+        ),
+      extensions: z.array(z.looseObject({ extension: z.string() })).describe("Every Token-2022 extension, decoded."),
+      ...readContext(),
+      cache: cacheInfo(),
+    },
+  }),
   annotations: { title: "Token mint details", ...READ_ONLY_REMOTE },
   async handler(args, ctx) {
     const read = resolveRead(args, ctx);

@@ -115,6 +115,12 @@ describe("get_transaction", () => {
     expect(text).toContain("base58-encoded 64-byte transaction signature");
   });
 
+  it("refuses a signature with characters outside base58, with the same message", async () => {
+    const { result, text } = await session.call("get_transaction", { signature: "0".repeat(88) });
+    expect(result.isError).toBe(true);
+    expect(text).toContain("base58-encoded 64-byte transaction signature");
+  });
+
   it("refuses processed commitment, which history methods do not serve", async () => {
     const { result, text } = await session.call("get_transaction", {
       signature: demo.signatures.solTransfer,

@@ -1,5 +1,5 @@
 /** get_transaction: what a transaction did, from its signature: status, fee, balance changes, programs, logs. */
-import { signature as toSignature } from "@solana/kit";
+import type { Signature } from "@solana/kit";
 import * as z from "zod";
 import { ServiceError } from "../solana/errors";
 import { historyCommitment, resolveRead } from "./read";
@@ -63,74 +63,77 @@ export const getTransaction = defineTool({
   title: "Transaction details",
   description:
     "Explain a confirmed transaction from its signature: status and error, slot, time (ISO 8601), fee, fee payer, compute units, signers, SOL balance change per account, token balance changes (owner, mint, raw and UI change), programs invoked (named when well known), address lookup tables resolved for version 0 transactions, and program logs (first logLimit lines, with the total count).",
-  inputSchema: {
-    signature: signature("Transaction signature"),
-    logLimit: logLimit(DEFAULT_LOG_LINES),
-    network,
-    commitment: settledCommitment,
-    maxAgeSeconds,
-  },
-  outputSchema: {
-    signature: z.string(),
-    status: z.enum(["success", "failed"]),
-    error: z.unknown().describe("The transaction error as the node reports it, or null."),
-    blockTime: z.number().int().nullable().describe("Unix time of the block, if the node knows it."),
-    time: z.string().nullable().describe("Block time as ISO 8601."),
-    version: z.string().describe("legacy or 0."),
-    fee: u64String("Fee in lamports"),
-    feeSol: z.string(),
-    feePayer: z.string(),
-    computeUnitsConsumed: z.string().nullable(),
-    signers: z.array(z.string()),
-    solChanges: z
-      .array(
-        z.object({
-          address: z.string(),
-          preLamports: z.string(),
-          postLamports: z.string(),
-          changeLamports: z.string(),
-          changeSol: z.string(),
-        }),
-      )
-      .describe("Accounts whose SOL balance changed (fees included)."),
-    tokenChanges: z
-      .array(
-        z.object({
-          account: z.string(),
-          owner: z.string().nullable(),
-          mint: z.string(),
-          decimals: z.number().int(),
-          preAmount: z.string(),
-          postAmount: z.string(),
-          change: z.string().describe("Raw change, signed decimal string."),
-          uiChange: z.string().describe("Change with decimals applied, exact."),
-        }),
-      )
-      .describe("Token accounts whose balance changed."),
-    programs: z
-      .array(
-        z.object({
-          address: z.string(),
-          name: z.string().nullable(),
-          topLevel: z.number().int(),
-          inner: z.number().int(),
-        }),
-      )
-      .describe("Programs invoked, with how many top-level and inner instructions each ran."),
-    lookupTables: z
-      .array(z.object({ address: z.string(), writable: z.array(z.string()), readonly: z.array(z.string()) }))
-      .describe("Address lookup tables a version 0 transaction used, with the addresses it loaded from each."),
-    instructionCount: z.number().int(),
-    logMessages: z.array(z.string()).describe("The first logLimit log lines."),
-    logCount: z.number().int().describe("How many log lines the transaction produced."),
-    ...readContext,
-    cache: cacheInfo,
-  },
+  schemas: () => ({
+    inputSchema: {
+      signature: signature("Transaction signature"),
+      logLimit: logLimit(DEFAULT_LOG_LINES),
+      network: network(),
+      commitment: settledCommitment(),
+      maxAgeSeconds: maxAgeSeconds(),
+    },
+    outputSchema: {
+      signature: z.string(),
+      status: z.enum(["success", "failed"]),
+      error: z.unknown().describe("The transaction error as the node reports it, or null."),
+      blockTime: z.number().int().nullable().describe("Unix time of the block, if the node knows it."),
+      time: z.string().nullable().describe("Block time as ISO 8601."),
+      version: z.string().describe("legacy or 0."),
+      fee: u64String("Fee in lamports"),
+      feeSol: z.string(),
+      feePayer: z.string(),
+      computeUnitsConsumed: z.string().nullable(),
+      signers: z.array(z.string()),
+      solChanges: z
+        .array(
+          z.object({
+            address: z.string(),
+            preLamports: z.string(),
+            postLamports: z.string(),
+            changeLamports: z.string(),
+            changeSol: z.string(),
+          }),
+        )
+        .describe("Accounts whose SOL balance changed (fees included)."),
+      tokenChanges: z
+        .array(
+          z.object({
+            account: z.string(),
+            owner: z.string().nullable(),
+            mint: z.string(),
+            decimals: z.number().int(),
+            preAmount: z.string(),
+            postAmount: z.string(),
+            change: z.string().describe("Raw change, signed decimal string."),
+            uiChange: z.string().describe("Change with decimals applied, exact."),
+          }),
+        )
+        .describe("Token accounts whose balance changed."),
+      programs: z
+        .array(
+          z.object({
+            address: z.string(),
+            name: z.string().nullable(),
+            topLevel: z.number().int(),
+            inner: z.number().int(),
+          }),
+        )
+        .describe("Programs invoked, with how many top-level and inner instructions each ran."),
+      lookupTables: z
+        .array(z.object({ address: z.string(), writable: z.array(z.string()), readonly: z.array(z.string()) }))
+        .describe("Address lookup tables a version 0 transaction used, with the addresses it loaded from each."),
+      instructionCount: z.number().int(),
+      logMessages: z.array(z.string()).describe("The first logLimit log lines."),
+      logCount: z.number().int().describe("How many log lines the transaction produced."),
+      ...readContext(),
+      cache: cacheInfo(),
+    },
+  }),
   annotations: { title: "Transaction details", ...READ_ONLY_REMOTE },
   async handler(args, ctx) {
     const read = resolveRead(args, ctx);
     const level = historyCommitment(read);
-    const id = toSignature(args.signature);
+    // Checked by the input schema (see `signature` in schemas.ts for why not kit's `signature()`).
+    const id = args.signature as Signature;
     const { value: summary, cache } = await ctx.solana.cached(
       {
         ...read,

@@ -9,20 +9,22 @@ export const labelAddress = defineTool({
   name: "label_address",
   title: "Label an address",
   description: `Save a label for an address in this session, e.g. "treasury"; afterwards every tool accepts the label wherever it takes an address (address, addresses, owner, mint, accounts). Saving an existing label moves it; remove: true deletes it. Up to ${LIMITS.labels} labels per session.`,
-  inputSchema: {
-    label: z
-      .string()
-      .trim()
-      .regex(LABEL_PATTERN, { message: `Invalid label: expected ${LABEL_FORM}.` })
-      .describe(`Name to save: ${LABEL_FORM}.`),
-    address: address("Address the label stands for").optional(),
-    remove: z.boolean().optional().describe("Delete the label instead of saving it. Default false."),
-  },
-  outputSchema: {
-    label: z.string(),
-    address: z.string().nullable().describe("The address the label now stands for; null when it was removed."),
-    labels: z.number().int().describe("How many labels the session has now."),
-  },
+  schemas: () => ({
+    inputSchema: {
+      label: z
+        .string()
+        .trim()
+        .regex(LABEL_PATTERN, { message: `Invalid label: expected ${LABEL_FORM}.` })
+        .describe(`Name to save: ${LABEL_FORM}.`),
+      address: address("Address the label stands for").optional(),
+      remove: z.boolean().optional().describe("Delete the label instead of saving it. Default false."),
+    },
+    outputSchema: {
+      label: z.string(),
+      address: z.string().nullable().describe("The address the label now stands for; null when it was removed."),
+      labels: z.number().int().describe("How many labels the session has now."),
+    },
+  }),
   annotations: { title: "Label an address", ...SESSION_WRITE },
   async handler(args, ctx) {
     const session = sessionOf(ctx);

@@ -7,11 +7,13 @@ export const listLabels = defineTool({
   name: "list_labels",
   title: "Saved labels",
   description: "List the labels saved in this session with label_address, and the address each stands for.",
-  inputSchema: {},
-  outputSchema: {
-    labels: z.array(z.object({ label: z.string(), address: z.string() })).describe("Saved labels, oldest first."),
-    limit: z.number().int().describe("Most labels a session keeps."),
-  },
+  schemas: () => ({
+    inputSchema: {},
+    outputSchema: {
+      labels: z.array(z.object({ label: z.string(), address: z.string() })).describe("Saved labels, oldest first."),
+      limit: z.number().int().describe("Most labels a session keeps."),
+    },
+  }),
   annotations: { title: "Saved labels", ...SESSION_READ },
   async handler(_args, ctx) {
     const labels = Object.entries(sessionOf(ctx).state().labels).map(([label, address]) => ({ label, address }));

@@ -32,19 +32,38 @@ export interface ToolOutput<Out> {
   structured: Out;
 }
 
+/** What a tool takes and what it answers, as Zod shapes. */
+export interface ToolSchemas<In extends z.ZodRawShape, Out extends z.ZodRawShape> {
+  inputSchema: In;
+  outputSchema: Out;
+}
+
 export interface Tool<In extends z.ZodRawShape = z.ZodRawShape, Out extends z.ZodRawShape = z.ZodRawShape> {
   name: string;
   title: string;
   description: string;
-  inputSchema: In;
-  outputSchema: Out;
+  /**
+   * The tool's schemas, built on the first call and kept: built when the Worker loads, every tool's
+   * Zod schemas took a good part of the startup CPU each cold start pays, while only a session's
+   * server needs them (the landing page, OAuth and the router do not). It asks when it registers the tools.
+   */
+  schemas(): ToolSchemas<In, Out>;
   annotations: ToolAnnotations;
   handler(args: z.infer<z.ZodObject<In>>, ctx: ToolContext): Promise<ToolOutput<z.infer<z.ZodObject<Out>>>>;
 }
 
-/** Identity helper that keeps each tool's input and output types tied to its schemas. */
+/** Keeps each tool's input and output types tied to its schemas, and builds those schemas once. */
 export function defineTool<In extends z.ZodRawShape, Out extends z.ZodRawShape>(tool: Tool<In, Out>): Tool<In, Out> {
-  return tool;
+  return { ...tool, schemas: once(tool.schemas) };
+}
+
+/** A value built on its first use and shared after: how schemas stay out of the Worker's startup. */
+export function once<T>(build: () => T): () => T {
+  let built: { value: T } | undefined;
+  return () => {
+    built ??= { value: build() };
+    return built.value;
+  };
 }
 
 /** Read-only tools that ask a remote chain: every tool in this catalog today. */

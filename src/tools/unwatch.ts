@@ -8,14 +8,19 @@ export const unwatch = defineTool({
   name: "unwatch",
   title: "Stop watching addresses",
   description: "Remove addresses or saved labels from this session's watchlist. all: true empties it.",
-  inputSchema: {
-    addresses: z.array(address("Address to stop watching")).optional().describe("Addresses or saved labels to remove."),
-    all: z.boolean().optional().describe("Remove everything from the watchlist. Default false."),
-  },
-  outputSchema: {
-    removed: z.array(z.string()).describe("Addresses removed; ones that were not watched are not listed."),
-    watchlist: z.array(z.object({ address: z.string(), label: z.string().nullable(), tokens: z.boolean() })),
-  },
+  schemas: () => ({
+    inputSchema: {
+      addresses: z
+        .array(address("Address to stop watching"))
+        .optional()
+        .describe("Addresses or saved labels to remove."),
+      all: z.boolean().optional().describe("Remove everything from the watchlist. Default false."),
+    },
+    outputSchema: {
+      removed: z.array(z.string()).describe("Addresses removed; ones that were not watched are not listed."),
+      watchlist: z.array(z.object({ address: z.string(), label: z.string().nullable(), tokens: z.boolean() })),
+    },
+  }),
   annotations: { title: "Stop watching", ...SESSION_WRITE },
   async handler(args, ctx) {
     const session = sessionOf(ctx);
