@@ -11,6 +11,7 @@ import {
 } from "../solana/accounts/upgradeable";
 import type { Network } from "../solana/networks";
 import type { Commitment } from "../solana/service";
+import { seedBalance } from "./get-balance";
 import type { ReadOptions } from "./read";
 import type { ToolContext } from "./tool";
 
@@ -70,6 +71,7 @@ export async function readAccount(ctx: ToolContext, read: ReadOptions, address: 
       .rpc(read.network)
       .getAccountInfo(address, { commitment: read.commitment, encoding: "base64" })
       .send({ abortSignal: ctx.signal });
+    await seedBalance(ctx, read, address, (value?.lamports ?? 0n).toString(), Number(context.slot));
     return { value: toStoredAccount(value), slot: Number(context.slot) };
   });
 }
@@ -81,7 +83,11 @@ export async function readAccounts(ctx: ToolContext, read: ReadOptions, kind: st
       .rpc(read.network)
       .getMultipleAccounts(addresses, { commitment: read.commitment, encoding: "base64" })
       .send({ abortSignal: ctx.signal });
-    return { value: value.map(toStoredAccount), slot: Number(context.slot) };
+    const slot = Number(context.slot);
+    await Promise.all(
+      addresses.map((item, index) => seedBalance(ctx, read, item, (value[index]?.lamports ?? 0n).toString(), slot)),
+    );
+    return { value: value.map(toStoredAccount), slot };
   });
 }
 

@@ -1,3 +1,4 @@
+import { getAddressDecoder } from "@solana/kit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chain, connect, demo, type TestSession } from "./testing";
 
@@ -54,6 +55,27 @@ describe("get_balances", () => {
     expect(structured.totalLamports).toBe(String(BigInt(demo.walletLamports) + BigInt(demo.secondHolderLamports)));
     expect(structured.totalSol).toBe("13.345678912");
     expect(text.split("\n")[0]).toContain("total 13.345678912 SOL");
+  });
+
+  it("leaves each balance where get_balance finds it: no further upstream request", async () => {
+    // Finalized: a commitment no other test in this file reads, so nothing is cached before.
+    const fresh = getAddressDecoder().decode(crypto.getRandomValues(new Uint8Array(32)));
+    const batch = await session.call<Balances & { slot: number }>("get_balances", {
+      addresses: [demo.secondHolder, fresh],
+      commitment: "finalized",
+    });
+    expect(batch.upstream).toBe(1);
+    for (const [address, lamports] of [
+      [demo.secondHolder, demo.secondHolderLamports],
+      [fresh, "0"],
+    ]) {
+      const one = await session.call<{ lamports: string; slot: number; cache: { hit: boolean } }>("get_balance", {
+        address,
+        commitment: "finalized",
+      });
+      expect(one.upstream).toBe(0);
+      expect(one.structured).toMatchObject({ lamports, slot: batch.structured.slot, cache: { hit: true } });
+    }
   });
 
   it("serves 100 addresses with one upstream request", async () => {

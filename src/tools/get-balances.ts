@@ -2,6 +2,7 @@
 import { type Address, address as toAddress } from "@solana/kit";
 import * as z from "zod";
 import { lamportsToSol } from "../solana/format";
+import { seedBalance } from "./get-balance";
 import { resolveRead, setKey } from "./read";
 import { address, cacheInfo, commitment, maxAgeSeconds, network, readContext, u64String } from "./schemas";
 import { cacheNote, cutLines } from "./text";
@@ -66,11 +67,14 @@ export const getBalances = defineTool({
         })
         .send({ abortSignal: ctx.signal });
       const result: Balances = {};
-      unique.forEach((item, index) => {
+      const at = Number(context.slot);
+      const seeds = unique.map((item, index) => {
         const account = value[index];
         result[item] = { lamports: (account?.lamports ?? 0n).toString(), exists: account != null };
+        return seedBalance(ctx, read, item, result[item].lamports, at);
       });
-      return { value: result, slot: Number(context.slot) };
+      await Promise.all(seeds);
+      return { value: result, slot: at };
     });
     const accounts = args.addresses.map((item) => {
       const balance = balances[item] ?? { lamports: "0", exists: false };
