@@ -83,17 +83,27 @@ try {
   const getBalances = (id) => rpcBody(id, "tools/call", { name: "get_balances", arguments: { addresses } });
   const tools = await listTools();
 
+  // Memory first, on a fresh server: after the loads the heap holds their garbage, and a collection
+  // during the measurement can even make the difference negative. A few sessions first build what
+  // every isolate builds once (the tools' schemas), so that only per-session memory is counted.
+  await openSessions(20);
+  results.memory = await sessionMemory(1000);
+
   for (const connections of [1, 50]) {
     const sessions = await openSessions(connections);
     const health = await load({ title: `GET /health`, connections, method: "GET", path: "/health" });
     const cached = await load({ title: "get_balance (cache)", connections, sessions, body: getBalance(2) });
     const live = await load({ title: "get_balance (chain)", connections, sessions, body: fromChain(3) });
-    const rows = [health, cached, live];
+    const rows = [cached, live];
     if (tools.includes("get_balances")) {
       rows.push(await load({ title: "get_balances x100", connections, sessions, body: getBalances(4) }));
     }
-    for (const row of rows) {
-      row.ratioToHealth = round(row.requestsPerSecond / health.requestsPerSecond, 2);
+    // The bare route again after the session loads: on a shared machine throughput drifts between
+    // runs, and the ratio is taken against the mean of the two.
+    const healthAfter = await load({ title: `GET /health (again)`, connections, method: "GET", path: "/health" });
+    const bare = (health.requestsPerSecond + healthAfter.requestsPerSecond) / 2;
+    for (const row of [health, ...rows, healthAfter]) {
+      row.ratioToHealth = round(row.requestsPerSecond / bare, 2);
       results.throughput.push(row);
     }
   }
@@ -101,8 +111,6 @@ try {
   // The workloads priced per million calls: timed here, counted below.
   const workloads = platformWorkloads({ getBalance, fromChain, getBalances });
   const timing = await runWorkloads(workloads);
-
-  results.memory = await sessionMemory(1000);
 
   // Operations are read from log lines, which only log level info shows; it also logs every
   // request, which costs CPU: a fresh server counts them, and the timing above stands.
@@ -492,7 +500,7 @@ function markdown(r) {
     `Machine: ${r.machine}  `,
     `Each load run: ${DURATION_S} s, autocannon on loopback against \`wrangler dev\` and a local Surfnet chain.`,
     "",
-    "| load | connections | req/s | p50 ms | p99 ms | errors | ratio to /health |",
+    "| load | connections | req/s | p50 ms | p99 ms | errors | ratio to /health (mean of both runs) |",
     "|---|---:|---:|---:|---:|---:|---:|",
     ...r.throughput.map(
       (row) =>
@@ -504,9 +512,58 @@ function markdown(r) {
     `Startup CPU (wrangler check startup, active): ${r.startup?.activeMs ?? r.startup?.note} ms  `,
     `Upstream requests per 1,000 tool calls: ${r.upstream?.perThousandCalls ?? r.upstream?.note ?? JSON.stringify(r.upstream)}`,
     "",
+    ...targetsMarkdown(r),
     ...platformMarkdown(r.platform),
   ];
   return lines.join("\n");
+}
+
+/** The performance budget, and where this run stands against it. */
+function targetsMarkdown(r) {
+  const cached = (connections) =>
+    r.throughput.find((row) => row.title === "get_balance (cache)" && row.connections === connections)?.ratioToHealth;
+  const rowsWritten = r.platform?.workloads.find((row) => row.title === "get_balance (cache)")?.ops?.storageRowsWritten;
+  const mark = (met) => (met === undefined ? "not measured" : met ? "met" : "not met");
+  const targets = [
+    [
+      "Session path (cached get_balance) against /health",
+      ">= 0.70",
+      `${cached(1)} (1), ${cached(50)} (50)`,
+      mark(cached(1) !== undefined ? cached(1) >= 0.7 && cached(50) >= 0.7 : undefined),
+    ],
+    [
+      "Upstream requests per 1,000 calls",
+      "<= 100",
+      r.upstream?.perThousandCalls,
+      mark(r.upstream?.perThousandCalls !== undefined ? r.upstream.perThousandCalls <= 100 : undefined),
+    ],
+    [
+      "Bundle, gzip",
+      "<= 300 KB (293 KiB)",
+      `${r.bundle?.gzipKiB} KiB`,
+      mark(r.bundle?.gzipKiB !== undefined ? r.bundle.gzipKiB * 1024 <= 300_000 : undefined),
+    ],
+    [
+      "Startup CPU",
+      "<= 50 ms",
+      `${r.startup?.activeMs} ms`,
+      mark(r.startup?.activeMs !== undefined ? r.startup.activeMs <= 50 : undefined),
+    ],
+    [
+      "DO storage rows written per read-only call",
+      "0",
+      rowsWritten,
+      mark(rowsWritten !== undefined ? rowsWritten === 0 : undefined),
+    ],
+  ];
+  return [
+    "## Targets",
+    "",
+    "| target | goal | this run | |",
+    "|---|---|---|---|",
+    ...targets.map((cells) => `| ${cells.join(" | ")} |`),
+    "",
+  ];
 }
 
 function platformMarkdown(platform) {
