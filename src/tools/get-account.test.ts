@@ -99,6 +99,12 @@ describe("get_account", () => {
       decoded: null,
     });
     expect(upstream).toBe(2);
+    // The account's lamports are left where get_balance looks: asking for them next is free.
+    const balance = await session.call<{ lamports: string; cache: { hit: boolean } }>("get_balance", {
+      address: demo.wallet,
+    });
+    expect(balance.upstream).toBe(0);
+    expect(balance.structured).toMatchObject({ lamports: String(reference.lamports), cache: { hit: true } });
   });
 
   it("a missing account: exists false and balance 0, not an error", async () => {
