@@ -1,3 +1,4 @@
+import { getBase58Decoder } from "@solana/kit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chain, connect, demo, type TestSession } from "./testing";
 
@@ -119,6 +120,15 @@ describe("get_transaction", () => {
     const { result, text } = await session.call("get_transaction", { signature: "0".repeat(88) });
     expect(result.isError).toBe(true);
     expect(text).toContain("base58-encoded 64-byte transaction signature");
+  });
+
+  it("a signature the chain never saw: a clear not-found error that says why it may be missing", async () => {
+    const unknown = getBase58Decoder().decode(crypto.getRandomValues(new Uint8Array(64)));
+    const { result, text, upstream } = await session.call("get_transaction", { signature: unknown });
+    expect(result.isError).toBe(true);
+    expect(upstream).toBe(1);
+    expect(text).toContain(`Transaction ${unknown} was not found on localnet at confirmed commitment`);
+    expect(text).toMatch(/archival RPC/);
   });
 
   it("refuses processed commitment, which history methods do not serve", async () => {
