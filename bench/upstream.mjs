@@ -18,6 +18,8 @@ import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/
 import { startLocalChain } from "../scripts/local-chain.mjs";
 import { startDevServer } from "../test/support/dev-server.ts";
 import { startFaultProxy } from "../test/support/fault-proxy.ts";
+// The same seeded source as the fuzz tests: every run makes the same calls.
+import { seededRng } from "../test/support/fuzz.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const CALLS = Number(process.env.BENCH_CALLS ?? 1000);
@@ -60,7 +62,7 @@ try {
   if (usable.length === 0) throw new Error("the server lists none of the workload's tools");
 
   // One fixed script: the same calls in the same order on every run.
-  const random = mulberry32(20260101);
+  const random = seededRng(20260101);
   const script = Array.from({ length: CALLS }, () => pick(usable, random));
   proxy.resetCounts();
   const started = Date.now();
@@ -135,7 +137,7 @@ function workload(demo) {
   const signatures = Object.values(demo.signatures);
   const owners = [demo.wallet, demo.secondHolder];
   const mints = [demo.splMint, demo.token2022Mint];
-  const random = mulberry32(7);
+  const random = seededRng(7);
   const any = (list) => () => list[Math.floor(random() * list.length)];
   const hotAddress = any(hot);
   return [
@@ -159,18 +161,6 @@ function pick(steps, random) {
     if (at < 0) return step;
   }
   return steps[steps.length - 1];
-}
-
-/** A small seeded PRNG, so that every run makes the same calls. */
-function mulberry32(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function sleep(ms) {
