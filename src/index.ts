@@ -7,5 +7,6 @@ import { createApp } from "./http/app";
 import { rejectUnknownHosts } from "./http/host-guard";
 
 export { McpSession } from "./mcp/session";
+export { UserState } from "./state/user-state.do";
 
 export default rejectUnknownHosts(createWorker(createApp())) satisfies ExportedHandler<Env>;

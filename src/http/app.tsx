@@ -1,8 +1,10 @@
 /**
- * The Hono router: health, the landing page, and `/mcp` handed to the session Durable Object
- * named by `Mcp-Session-Id`. One Durable Object call per MCP request.
+ * The Hono router: health, the landing page, and `/mcp` in two lanes. A 2026-07-28 request is
+ * answered in this Worker (`mcp/stateless.ts`); a 2025-era request goes to the session Durable
+ * Object named by `Mcp-Session-Id`, one Durable Object call per MCP request.
  */
 import { isInitializeRequest } from "@modelcontextprotocol/sdk/types.js";
+import { isLegacyRequest } from "@modelcontextprotocol/server";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
@@ -12,6 +14,7 @@ import { callerFromAuth } from "../auth/caller";
 import { isWebSocketUpgrade, jsonRpcError, webSocketRefused } from "../mcp/errors";
 import { SERVER_VERSION } from "../mcp/server";
 import { NEW_SESSION_HEADER, OWNER_HEADER } from "../mcp/session";
+import { serveStateless } from "../mcp/stateless";
 import { defaultNetwork, readNetworks } from "../solana/networks";
 import { tools } from "../tools";
 import { hostGuard, splitList } from "./host-guard";
@@ -74,7 +77,15 @@ export function createApp(): Hono<AppEnv> {
     cors({
       origin: (origin) => origin,
       allowMethods: ["GET", "POST", "DELETE", "OPTIONS"],
-      allowHeaders: ["Content-Type", "Authorization", "Mcp-Session-Id", "Mcp-Protocol-Version", "Last-Event-ID"],
+      allowHeaders: [
+        "Content-Type",
+        "Authorization",
+        "Mcp-Session-Id",
+        "Mcp-Protocol-Version",
+        "Mcp-Method",
+        "Mcp-Name",
+        "Last-Event-ID",
+      ],
       exposeHeaders: ["Mcp-Session-Id", "WWW-Authenticate", "Server-Timing"],
       maxAge: 86400,
     }),
@@ -89,29 +100,39 @@ export function createApp(): Hono<AppEnv> {
   app.on(["GET", "POST", "DELETE"], "/mcp", async (c) => {
     if (isWebSocketUpgrade(c.req.raw)) return webSocketRefused();
     const sessionId = c.req.header("mcp-session-id");
-    const headers = new Headers(c.req.raw.headers);
-    headers.set(OWNER_HEADER, c.get("caller") ?? "anonymous");
-    headers.delete(NEW_SESSION_HEADER);
+    const caller = c.get("caller") ?? "anonymous";
+    /** The request as a session object takes it: who is calling, and whether it starts the session. */
+    const forSession = (isNew: boolean) => {
+      const headers = new Headers(c.req.raw.headers);
+      headers.set(OWNER_HEADER, caller);
+      if (isNew) headers.set(NEW_SESSION_HEADER, "1");
+      else headers.delete(NEW_SESSION_HEADER);
+      return headers;
+    };
 
     if (sessionId !== undefined) {
       if (!SESSION_ID.test(sessionId)) return jsonRpcError(404, -32001, "Session not found.");
-      return c.env.MCP_SESSION.getByName(sessionId).fetch(new Request(c.req.raw, { headers }));
+      return c.env.MCP_SESSION.getByName(sessionId).fetch(new Request(c.req.raw, { headers: forSession(false) }));
     }
     if (c.req.method !== "POST") {
       return jsonRpcError(400, -32000, "Bad Request: Mcp-Session-Id header is required.");
     }
-    // No session yet: only an initialize may start one, so look before creating anything.
     const body = await c.req.text();
-    if (!startsSession(body)) {
+    const message = parseJson(body);
+    // MCP 2026-07-28 (a request that carries its protocol version): answered here, no session.
+    if (message !== undefined && !(await isLegacyRequest(c.req.raw, message))) {
+      return serveStateless(c.req.raw, c.env, caller, message);
+    }
+    // A 2025-era request with no session yet: only an initialize may start one.
+    if (!startsSession(message)) {
       return jsonRpcError(
         400,
         -32000,
         "Bad Request: Mcp-Session-Id header is required (only initialize starts a session).",
       );
     }
-    headers.set(NEW_SESSION_HEADER, "1");
     const session = c.env.MCP_SESSION.getByName(crypto.randomUUID());
-    return session.fetch(new Request(c.req.raw, { headers, body }));
+    return session.fetch(new Request(c.req.raw, { headers: forSession(true), body }));
   });
 
   app.all("/mcp", () => jsonRpcError(405, -32000, "Method not allowed.", { allow: "GET, POST, DELETE, OPTIONS" }));
@@ -119,11 +140,14 @@ export function createApp(): Hono<AppEnv> {
   return app;
 }
 
-function startsSession(body: string): boolean {
+function parseJson(body: string): unknown {
   try {
-    const parsed: unknown = JSON.parse(body);
-    return Array.isArray(parsed) ? parsed.some(isInitializeRequest) : isInitializeRequest(parsed);
+    return JSON.parse(body);
   } catch {
-    return false;
+    return undefined;
   }
+}
+
+function startsSession(message: unknown): boolean {
+  return Array.isArray(message) ? message.some(isInitializeRequest) : isInitializeRequest(message);
 }

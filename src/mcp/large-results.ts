@@ -3,16 +3,24 @@
  * session, whole, and the client gets a shortened answer (text head, structured arrays cut) with a
  * resultId to page through the rest with get_result_page.
  */
-import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { headOf, RESULT_BUDGET_CHARS, resultSize, shrinkStructured } from "../session/pages";
 import { LIMITS } from "../session/rules";
-import type { SessionStore } from "../session/store";
+import type { StoredResult } from "../session/store";
+import { ServiceError } from "../solana/errors";
 import type { ToolOutput } from "../tools/tool";
+import type { ToolResult } from "./tool-call";
 
 /** Where a shortened answer's `_meta` says how to get the rest (structuredContent must fit the tool's schema). */
 export const RESULT_META_KEY = "solana-edge-mcp/result";
 
-export function presentLarge(tool: string, output: ToolOutput<unknown>, store: SessionStore): CallToolResult {
+/** Where a large result is kept: the session's store, or the user's state object in the stateless lane. */
+export type SaveResult = (tool: string, full: string) => StoredResult | Promise<StoredResult>;
+
+export async function presentLarge(
+  tool: string,
+  output: ToolOutput<unknown>,
+  save: SaveResult | undefined,
+): Promise<ToolResult> {
   if (resultSize(output.text, output.structured) <= RESULT_BUDGET_CHARS) {
     return {
       content: [{ type: "text", text: output.text }],
@@ -20,7 +28,9 @@ export function presentLarge(tool: string, output: ToolOutput<unknown>, store: S
     };
   }
   const full = JSON.stringify({ text: output.text, structuredContent: output.structured }, null, 1);
-  const stored = store.saveResult(tool, full);
+  if (!save)
+    throw new ServiceError("INVALID_INPUT", "This answer is too large to send whole and there is nowhere to store it.");
+  const stored = await save(tool, full);
   // Half the budget for the structured part, half for the text.
   const { value, cuts } = shrinkStructured(output.structured, RESULT_BUDGET_CHARS / 2);
   const shortened = cuts.length

@@ -8,20 +8,17 @@
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { type CallToolResult, type LoggingLevel, SetLevelRequestSchema } from "@modelcontextprotocol/sdk/types.js";
 import { CfWorkerJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/cfworker-provider.js";
-import { isSolanaError } from "@solana/kit";
 import type { PlatformOps } from "../platform/ops";
-import { resolveLabels } from "../session/labels";
 import { createSessionStore, memoryKv, type SessionStore } from "../session/store";
-import { isServiceError, solanaErrorText } from "../solana/errors";
 import type { SolanaService } from "../solana/service";
 import { tools } from "../tools";
-import type { ToolContext, ToolOutput } from "../tools/tool";
+import type { ToolContext } from "../tools/tool";
 import { registerResourcesAndPrompts } from "./catalog";
-import { presentLarge } from "./large-results";
+import { SERVER_INFO, SERVER_INSTRUCTIONS } from "./identity";
 import { registerSessionResource, SESSION_URI } from "./session-resource";
+import { runToolCall } from "./tool-call";
 
-export const SERVER_NAME = "solana-edge-mcp";
-export const SERVER_VERSION = "0.1.0";
+export { SERVER_NAME, SERVER_VERSION } from "./identity";
 
 const LEVELS: LoggingLevel[] = ["debug", "info", "notice", "warning", "error", "critical", "alert", "emergency"];
 
@@ -54,33 +51,14 @@ function bindSession(session: SessionBinding): ServerSession {
   return { ...session, store, defaults: () => ({ ...laneDefaults?.(), ...store.state().defaults }) };
 }
 
-function asResult(output: ToolOutput<unknown>): CallToolResult {
-  return {
-    content: [{ type: "text", text: output.text }],
-    structuredContent: output.structured as Record<string, unknown>,
-  };
-}
-
-/** Turns any failure into a tool result the model can act on, without internals or secrets. */
-export function toolErrorResult(error: unknown): CallToolResult {
-  let text = "The tool failed unexpectedly.";
-  if (isServiceError(error)) text = error.message;
-  else if (isSolanaError(error)) text = `The Solana RPC node rejected the request: ${solanaErrorText(error)}`;
-  return { content: [{ type: "text", text }], isError: true };
-}
-
 export function createMcpServer(binding: SessionBinding): McpServer {
   const session = bindSession(binding);
   const { store } = session;
-  const server = new McpServer(
-    { name: SERVER_NAME, version: SERVER_VERSION, title: "Solana Edge MCP" },
-    {
-      capabilities: { logging: {}, tools: {}, resources: { subscribe: true } },
-      jsonSchemaValidator: new CfWorkerJsonSchemaValidator(),
-      instructions:
-        "Read-only access to Solana: balances, token holdings, accounts, transactions, network state. Amounts are exact decimal strings.",
-    },
-  );
+  const server = new McpServer(SERVER_INFO, {
+    capabilities: { logging: {}, tools: {}, resources: { subscribe: true } },
+    jsonSchemaValidator: new CfWorkerJsonSchemaValidator(),
+    instructions: SERVER_INSTRUCTIONS,
+  });
 
   server.server.setRequestHandler(SetLevelRequestSchema, (request) => {
     session.setLoggingLevel(request.params.level);
@@ -94,55 +72,25 @@ export function createMcpServer(binding: SessionBinding): McpServer {
       tool.name,
       { title: tool.title, description: tool.description, inputSchema, outputSchema, annotations: tool.annotations },
       async (args: Record<string, unknown>, extra): Promise<CallToolResult> => {
-        const started = Date.now();
-        const upstreamBefore = session.solana.upstreamRequests;
-        const hitsBefore = session.solana.cacheHits;
-        const missesBefore = session.solana.cacheMisses;
         const stateVersion = store.version;
-        store.countCall(tool.name);
-        const context: ToolContext = {
-          solana: session.solana,
-          defaults: session.defaults(),
-          session: store,
-          signal: extra.signal,
-          async log(level, data) {
-            const threshold = session.loggingLevel();
-            if (!threshold || LEVELS.indexOf(level) < LEVELS.indexOf(threshold)) return;
-            await extra.sendNotification({
-              method: "notifications/message",
-              params: { level, logger: tool.name, data },
-            });
-          },
-        };
-        let outcome = "ok";
         try {
-          const output = await tool.handler(resolveLabels(args, store.state()) as never, context);
-          // A page of a stored result is already within the budget: never store it again.
-          return tool.name === "get_result_page" ? asResult(output) : presentLarge(tool.name, output, store);
-        } catch (error) {
-          outcome = isServiceError(error) ? error.code : isSolanaError(error) ? "RPC_ERROR" : "INTERNAL";
-          if (outcome === "INTERNAL")
-            console.error(JSON.stringify({ event: "tool_error", tool: tool.name, error: String(error) }));
-          return toolErrorResult(error);
+          return await runToolCall(tool, args, {
+            lane: "session",
+            solana: session.solana,
+            defaults: session.defaults(),
+            store,
+            signal: extra.signal,
+            platformOps: session.platformOps,
+            async log(level, data) {
+              const threshold = session.loggingLevel();
+              if (!threshold || LEVELS.indexOf(level) < LEVELS.indexOf(threshold)) return;
+              await extra.sendNotification({
+                method: "notifications/message",
+                params: { level, logger: tool.name, data },
+              });
+            },
+          });
         } finally {
-          // Deltas of the session's counters: concurrent calls in one session may blur them a little.
-          const cacheHits = session.solana.cacheHits - hitsBefore;
-          const cacheMisses = session.solana.cacheMisses - missesBefore;
-          // Info, not log: `wrangler dev --log-level info` shows it, and Workers Logs files it as info.
-          console.info(
-            JSON.stringify({
-              event: "tool_call",
-              tool: tool.name,
-              network: typeof args.network === "string" ? args.network : undefined,
-              durationMs: Date.now() - started,
-              cache: cacheMisses > 0 ? "miss" : cacheHits > 0 ? "hit" : "none",
-              cacheHits,
-              cacheMisses,
-              upstreamRequests: session.solana.upstreamRequests - upstreamBefore,
-              outcome,
-              ...session.platformOps?.(),
-            }),
-          );
           // Sent before the answer, so it rides on this call's stream (the transport streams it).
           if (store.version !== stateVersion && store.state().subscribed) {
             await extra

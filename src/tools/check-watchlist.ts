@@ -96,6 +96,7 @@ export const checkWatchlist = defineTool({
       cache: cacheInfo(),
     },
   }),
+  usesState: true,
   annotations: {
     title: "Check the watchlist",
     readOnlyHint: false,

@@ -31,6 +31,7 @@ export const configureSession = defineTool({
       changed: z.boolean().describe("Whether this call changed them."),
     },
   }),
+  usesState: true,
   annotations: { title: "Set session defaults", ...SESSION_WRITE },
   async handler(args, ctx) {
     const session = sessionOf(ctx);

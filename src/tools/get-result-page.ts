@@ -22,6 +22,7 @@ export const getResultPage = defineTool({
       expiresAt: z.string(),
     },
   }),
+  usesState: true,
   annotations: { title: "Page of a large result", ...SESSION_READ },
   async handler(args, ctx) {
     const { result, content } = sessionOf(ctx).resultPage(args.resultId, args.page);

@@ -11,6 +11,7 @@ export const getSession = defineTool({
     inputSchema: {},
     outputSchema: sessionViewShape,
   }),
+  usesState: true,
   annotations: { title: "Session state", ...SESSION_READ },
   async handler(_args, ctx) {
     const view = sessionView(sessionOf(ctx));

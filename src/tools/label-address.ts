@@ -25,6 +25,7 @@ export const labelAddress = defineTool({
       labels: z.number().int().describe("How many labels the session has now."),
     },
   }),
+  usesState: true,
   annotations: { title: "Label an address", ...SESSION_WRITE },
   async handler(args, ctx) {
     const session = sessionOf(ctx);

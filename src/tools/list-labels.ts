@@ -14,6 +14,7 @@ export const listLabels = defineTool({
       limit: z.number().int().describe("Most labels a session keeps."),
     },
   }),
+  usesState: true,
   annotations: { title: "Saved labels", ...SESSION_READ },
   async handler(_args, ctx) {
     const labels = Object.entries(sessionOf(ctx).state().labels).map(([label, address]) => ({ label, address }));

@@ -2,11 +2,19 @@
  * The shape every tool has: its schema, description and handler in one object, independent of
  * the transport, so that the session lane (SDK v1) and a future stateless lane serve the same catalog.
  */
-import type { ToolAnnotations } from "@modelcontextprotocol/sdk/types.js";
 import type * as z from "zod";
 import type { SessionStore } from "../session/store";
 import { ServiceError } from "../solana/errors";
 import type { Commitment, SolanaService } from "../solana/service";
+
+/** MCP's behaviour hints for a tool, as both SDK lines take them. */
+export interface ToolAnnotations {
+  title?: string;
+  readOnlyHint?: boolean;
+  destructiveHint?: boolean;
+  idempotentHint?: boolean;
+  openWorldHint?: boolean;
+}
 
 /** What a tool may use while it runs, given by the session that called it. */
 export interface ToolContext {
@@ -20,10 +28,10 @@ export interface ToolContext {
   session?: SessionStore;
 }
 
-/** The session a session tool works on, or a clear error where there is none. */
+/** The state a state tool works on, or a clear error where the lane gave none. */
 export function sessionOf(ctx: ToolContext): SessionStore {
   if (ctx.session) return ctx.session;
-  throw new ServiceError("INVALID_INPUT", "This tool needs an MCP session (Mcp-Session-Id); this connection has none.");
+  throw new ServiceError("INVALID_INPUT", "This tool needs saved state, and this call was given none.");
 }
 
 export interface ToolOutput<Out> {
@@ -49,6 +57,11 @@ export interface Tool<In extends z.ZodRawShape = z.ZodRawShape, Out extends z.Zo
    */
   schemas(): ToolSchemas<In, Out>;
   annotations: ToolAnnotations;
+  /**
+   * The tool reads or writes per-user state (labels, watchlist, stored results): in a 2025 session
+   * that is the session's own; under 2026-07-28 the call runs in the user's state object.
+   */
+  usesState?: boolean;
   handler(args: z.infer<z.ZodObject<In>>, ctx: ToolContext): Promise<ToolOutput<z.infer<z.ZodObject<Out>>>>;
 }
 

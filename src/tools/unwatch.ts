@@ -21,6 +21,7 @@ export const unwatch = defineTool({
       watchlist: z.array(z.object({ address: z.string(), label: z.string().nullable(), tokens: z.boolean() })),
     },
   }),
+  usesState: true,
   annotations: { title: "Stop watching", ...SESSION_WRITE },
   async handler(args, ctx) {
     const session = sessionOf(ctx);

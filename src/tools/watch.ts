@@ -24,6 +24,7 @@ export const watch = defineTool({
       added: z.number().int().describe("Addresses that were not watched before."),
     },
   }),
+  usesState: true,
   annotations: { title: "Watch addresses", ...SESSION_WRITE },
   async handler(args, ctx) {
     const session = sessionOf(ctx);

@@ -1,0 +1,8 @@
+/** How this server names itself to clients, on every lane. */
+export const SERVER_NAME = "solana-edge-mcp";
+export const SERVER_VERSION = "0.1.0";
+
+export const SERVER_INFO = { name: SERVER_NAME, version: SERVER_VERSION, title: "Solana Edge MCP" };
+
+export const SERVER_INSTRUCTIONS =
+  "Read-only access to Solana: balances, token holdings, accounts, transactions, network state. Amounts are exact decimal strings.";

@@ -1,0 +1,112 @@
+/**
+ * The tool-call pipeline, the same in every lane: labels become addresses, the call is counted,
+ * the handler runs with its context, a large answer is shortened and stored for get_result_page,
+ * any failure becomes a result the model can act on, and one log line says what the call did and
+ * cost. The lanes differ only in the scope they pass: where state lives and how a log reaches the client.
+ */
+import { isSolanaError } from "@solana/kit";
+import type { PlatformOps } from "../platform/ops";
+import { resolveLabels } from "../session/labels";
+import { emptyState } from "../session/rules";
+import type { SessionStore, StoredResult } from "../session/store";
+import { isServiceError, solanaErrorText } from "../solana/errors";
+import type { SolanaService } from "../solana/service";
+import type { Tool, ToolContext, ToolOutput } from "../tools/tool";
+import { presentLarge } from "./large-results";
+
+/** A tool result as both SDK lines take it (text content, structured content, an error flag). */
+export interface ToolResult {
+  [key: string]: unknown;
+  content: { type: "text"; text: string }[];
+  structuredContent?: Record<string, unknown>;
+  isError?: boolean;
+  _meta?: Record<string, unknown>;
+}
+
+/** Where a call runs and what it may use there. */
+export interface CallScope {
+  /** Which lane took the call, for the log line: "session", "stateless" or "user-state". */
+  lane: string;
+  solana: SolanaService;
+  defaults: ToolContext["defaults"];
+  /** State held where the call runs (a 2025 session, or the user's state object); absent in the Worker. */
+  store?: SessionStore;
+  /** Keeps a large result for get_result_page; the store's own, unless the state lives elsewhere. */
+  saveResult?(tool: string, full: string): StoredResult | Promise<StoredResult>;
+  signal: AbortSignal;
+  log: ToolContext["log"];
+  /** Billable operations since the previous call, for the log line. */
+  platformOps?(): PlatformOps;
+}
+
+export function asResult(output: ToolOutput<unknown>): ToolResult {
+  return {
+    content: [{ type: "text", text: output.text }],
+    structuredContent: output.structured as Record<string, unknown>,
+  };
+}
+
+/** Turns any failure into a tool result the model can act on, without internals or secrets. */
+export function toolErrorResult(error: unknown): ToolResult {
+  let text = "The tool failed unexpectedly.";
+  if (isServiceError(error)) text = error.message;
+  else if (isSolanaError(error)) text = `The Solana RPC node rejected the request: ${solanaErrorText(error)}`;
+  return { content: [{ type: "text", text }], isError: true };
+}
+
+const NO_STATE = emptyState();
+
+function outcomeOf(error: unknown): string {
+  return isServiceError(error) ? error.code : isSolanaError(error) ? "RPC_ERROR" : "INTERNAL";
+}
+
+export async function runToolCall(tool: Tool, args: Record<string, unknown>, scope: CallScope): Promise<ToolResult> {
+  const { solana, store } = scope;
+  const started = Date.now();
+  const upstreamBefore = solana.upstreamRequests;
+  const hitsBefore = solana.cacheHits;
+  const missesBefore = solana.cacheMisses;
+  store?.countCall(tool.name);
+  const context: ToolContext = {
+    solana,
+    defaults: scope.defaults,
+    session: store,
+    signal: scope.signal,
+    log: scope.log,
+  };
+  let outcome = "ok";
+  try {
+    // Without state this still checks every address argument and names a bad one clearly.
+    const resolved = resolveLabels(args, store?.state() ?? NO_STATE);
+    const output = await tool.handler(resolved as never, context);
+    // A page of a stored result is already within the budget: never store it again.
+    if (tool.name === "get_result_page") return asResult(output);
+    const save = scope.saveResult ?? store?.saveResult.bind(store);
+    return await presentLarge(tool.name, output, save);
+  } catch (error) {
+    outcome = outcomeOf(error);
+    if (outcome === "INTERNAL")
+      console.error(JSON.stringify({ event: "tool_error", tool: tool.name, error: String(error).slice(0, 300) }));
+    return toolErrorResult(error);
+  } finally {
+    // Deltas of shared counters: concurrent calls on one service may blur them a little.
+    const cacheHits = solana.cacheHits - hitsBefore;
+    const cacheMisses = solana.cacheMisses - missesBefore;
+    // Info, not log: `wrangler dev --log-level info` shows it, and Workers Logs files it as info.
+    console.info(
+      JSON.stringify({
+        event: "tool_call",
+        tool: tool.name,
+        lane: scope.lane,
+        network: typeof args.network === "string" ? args.network : undefined,
+        durationMs: Date.now() - started,
+        cache: cacheMisses > 0 ? "miss" : cacheHits > 0 ? "hit" : "none",
+        cacheHits,
+        cacheMisses,
+        upstreamRequests: solana.upstreamRequests - upstreamBefore,
+        outcome,
+        ...scope.platformOps?.(),
+      }),
+    );
+  }
+}

@@ -1,0 +1,117 @@
+/**
+ * The user's state object: under MCP 2026-07-28 there is no protocol session, so what a 2025
+ * session holds for its agent (labels, watchlist and its last check, large-result pages) belongs
+ * to the signed-in user instead, one object per user (with auth off, one local user), and
+ * outlives any conversation. The Worker reaches it by JS RPC, and only for calls that need state:
+ * the state tools, a read that names a label, and storing a large result.
+ *
+ * Storage is the same key layout as a session's (`src/session/store.ts`), written only when the
+ * state changes. An object nobody has changed for `USER_STATE_IDLE_SECONDS` (default 90 days)
+ * deletes itself with all its storage.
+ */
+import { DurableObject } from "cloudflare:workers";
+import { runToolCall, type ToolResult } from "../mcp/tool-call";
+import { createOpsMeter, meterKv, meterStorage, type OpsMeter } from "../platform/ops";
+import { createSessionStore, type SessionStore, type StoredResult } from "../session/store";
+import { type SessionView, sessionView } from "../session/view";
+import { createSolanaService, type SolanaService } from "../solana/service";
+import { tools } from "../tools";
+
+const CREATED_KEY = "user/created";
+const DEFAULT_IDLE_SECONDS = 90 * 86_400;
+
+/** The object that holds a user's state; `caller` is who the auth layer says is calling. */
+export function userStateOf(env: Env, caller: string): DurableObjectStub<UserState> {
+  return env.USER_STATE.getByName(`user:${caller}`);
+}
+
+export class UserState extends DurableObject<Env> {
+  private readonly meter: OpsMeter;
+  private storeCache?: SessionStore;
+  private solanaCache?: SolanaService;
+  private lastActive = Date.now();
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    this.meter = createOpsMeter();
+    meterStorage(ctx.storage, this.meter);
+  }
+
+  private get store(): SessionStore {
+    this.storeCache ??= createSessionStore(this.ctx.storage.kv, () => ({
+      createdAt: this.ctx.storage.kv.get<number>(CREATED_KEY) ?? this.lastActive,
+      lastActive: this.lastActive,
+    }));
+    return this.storeCache;
+  }
+
+  private get solana(): SolanaService {
+    this.solanaCache ??= createSolanaService(
+      { ...this.env, BALANCE_CACHE: meterKv(this.env.BALANCE_CACHE, this.meter) },
+      { waitUntil: (promise) => this.ctx.waitUntil(promise) },
+    );
+    return this.solanaCache;
+  }
+
+  /** Runs one tool call against this user's state: the same pipeline as in a session. */
+  async callTool(name: string, args: Record<string, unknown>): Promise<ToolResult> {
+    this.meter.ops.doRequests++;
+    this.lastActive = Date.now();
+    const tool = tools.find((candidate) => candidate.name === name);
+    if (!tool) return { content: [{ type: "text", text: `Unknown tool ${name}.` }], isError: true };
+    const version = this.store.version;
+    const result = await runToolCall(tool, args, {
+      lane: "user-state",
+      solana: this.solana,
+      defaults: {},
+      store: this.store,
+      signal: AbortSignal.timeout(30_000),
+      log: async () => {},
+      platformOps: () => this.meter.take(),
+    });
+    if (this.store.version !== version) this.changed();
+    return result;
+  }
+
+  /** Keeps a large result that a call in the Worker produced, for get_result_page. */
+  saveResult(tool: string, full: string): StoredResult {
+    this.meter.ops.doRequests++;
+    this.lastActive = Date.now();
+    const stored = this.store.saveResult(tool, full);
+    this.changed();
+    return stored;
+  }
+
+  /** The state as get_session shows it, for the `solana://session` resource. */
+  view(): SessionView {
+    this.meter.ops.doRequests++;
+    return sessionView(this.store);
+  }
+
+  override async alarm(): Promise<void> {
+    const idleUntil = (this.ctx.storage.kv.get<number>("user/changed") ?? 0) + this.idleMs;
+    if (Date.now() < idleUntil) {
+      await this.ctx.storage.setAlarm(idleUntil);
+      return;
+    }
+    await this.ctx.storage.deleteAll();
+    this.storeCache = undefined;
+  }
+
+  private get idleMs(): number {
+    const vars = this.env as Env & { USER_STATE_IDLE_SECONDS?: string };
+    return (Number(vars.USER_STATE_IDLE_SECONDS) || DEFAULT_IDLE_SECONDS) * 1000;
+  }
+
+  /** After a write: note when, and make sure the idle timer is running. */
+  private changed(): void {
+    const now = Date.now();
+    const kv = this.ctx.storage.kv;
+    if (kv.get<number>(CREATED_KEY) === undefined) kv.put(CREATED_KEY, now);
+    kv.put("user/changed", now);
+    // One alarm per object is enough: when it fires it re-arms for the latest change.
+    void this.ctx.storage.getAlarm().then((alarm) => {
+      if (alarm === null) return this.ctx.storage.setAlarm(now + this.idleMs);
+    });
+  }
+}
