@@ -4,7 +4,6 @@
  * Object named by `Mcp-Session-Id`, one Durable Object call per MCP request.
  */
 import { isInitializeRequest } from "@modelcontextprotocol/sdk/types.js";
-import { isLegacyRequest } from "@modelcontextprotocol/server";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
@@ -14,7 +13,7 @@ import { callerFromAuth } from "../auth/caller";
 import { isWebSocketUpgrade, jsonRpcError, webSocketRefused } from "../mcp/errors";
 import { SERVER_VERSION } from "../mcp/server";
 import { NEW_SESSION_HEADER, OWNER_HEADER } from "../mcp/session";
-import { serveStateless } from "../mcp/stateless";
+import { claimsStatelessRevision, serveStateless } from "../mcp/stateless";
 import { defaultNetwork, readNetworks } from "../solana/networks";
 import { tools } from "../tools";
 import { hostGuard, splitList } from "./host-guard";
@@ -120,7 +119,7 @@ export function createApp(): Hono<AppEnv> {
     const body = await c.req.text();
     const message = parseJson(body);
     // MCP 2026-07-28 (a request that carries its protocol version): answered here, no session.
-    if (message !== undefined && !(await isLegacyRequest(c.req.raw, message))) {
+    if (message !== undefined && claimsStatelessRevision(c.req.raw, message)) {
       return serveStateless(c.req.raw, c.env, caller, message);
     }
     // A 2025-era request with no session yet: only an initialize may start one.

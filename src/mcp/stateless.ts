@@ -219,16 +219,56 @@ export function createStatelessServer(): McpServer {
   return server;
 }
 
+/** Idle servers kept for the next request; a burst beyond this builds (and drops) its own. */
+const POOL_SIZE = 32;
+const idle: McpServer[] = [];
+
+/**
+ * A server for one request. The SDK wants an instance per exchange, and building one (18 tools,
+ * their schemas' JSON forms, resources, prompts) costs more CPU than the call it serves; an
+ * instance whose exchange has closed holds nothing of it, so it waits here for the next request.
+ */
+function serverForRequest(): McpServer {
+  const reused = idle.pop();
+  if (reused) return reused;
+  const server = createStatelessServer();
+  server.server.onclose = () => {
+    if (idle.length < POOL_SIZE) idle.push(server);
+  };
+  return server;
+}
+
 /**
  * The handler the router calls for 2026-07-28 requests. Host, Origin, CORS and auth are the
  * router's and the OAuth provider's work, done before it; 2025-era requests never reach it.
  */
-const handler = createMcpHandler(createStatelessServer, {
+const handler = createMcpHandler(serverForRequest, {
   legacy: "reject",
   corsOptions: false,
   allowedOriginHostnames: "*",
   onerror: (error) => console.warn(JSON.stringify({ event: "mcp_rejected", error: error.message.slice(0, 200) })),
 });
+
+const PROTOCOL_VERSION_META = "io.modelcontextprotocol/protocolVersion";
+/** The first revision without sessions; dates compare as strings. */
+const FIRST_STATELESS_REVISION = "2026-07-28";
+
+/**
+ * Whether a request belongs on this lane: it claims a 2026-07-28 or later revision, in its
+ * `_meta` envelope or its MCP-Protocol-Version header (the SDK's own rule, read from the body the
+ * router already parsed). A 2025-era message carries neither. The SDK's entry then checks the
+ * claim and answers a malformed one.
+ */
+export function claimsStatelessRevision(request: Request, message: unknown): boolean {
+  const header = request.headers.get("mcp-protocol-version");
+  if (header !== null && /^\d{4}-\d{2}-\d{2}$/.test(header) && header >= FIRST_STATELESS_REVISION) return true;
+  const messages: unknown[] = Array.isArray(message) ? message : [message];
+  return messages.some((item) => {
+    const params = (item as { params?: { _meta?: unknown } } | null)?.params;
+    const meta = typeof params === "object" && params !== null ? params._meta : undefined;
+    return typeof meta === "object" && meta !== null && PROTOCOL_VERSION_META in meta;
+  });
+}
 
 export function serveStateless(request: Request, env: Env, caller: string, parsedBody: unknown): Promise<Response> {
   return callers.run({ caller, env }, () => handler.fetch(request, { parsedBody }));

@@ -7,7 +7,6 @@
 import { isSolanaError } from "@solana/kit";
 import type { PlatformOps } from "../platform/ops";
 import { resolveLabels } from "../session/labels";
-import { emptyState } from "../session/rules";
 import type { SessionStore, StoredResult } from "../session/store";
 import { isServiceError, solanaErrorText } from "../solana/errors";
 import type { SolanaService } from "../solana/service";
@@ -54,8 +53,6 @@ export function toolErrorResult(error: unknown): ToolResult {
   return { content: [{ type: "text", text }], isError: true };
 }
 
-const NO_STATE = emptyState();
-
 function outcomeOf(error: unknown): string {
   return isServiceError(error) ? error.code : isSolanaError(error) ? "RPC_ERROR" : "INTERNAL";
 }
@@ -76,8 +73,9 @@ export async function runToolCall(tool: Tool, args: Record<string, unknown>, sco
   };
   let outcome = "ok";
   try {
-    // Without state this still checks every address argument and names a bad one clearly.
-    const resolved = resolveLabels(args, store?.state() ?? NO_STATE);
+    // Without state there is nothing to resolve: the input schema let only addresses and labels
+    // through, and the lane sent any call naming a label to the state object.
+    const resolved = store ? resolveLabels(args, store.state()) : args;
     const output = await tool.handler(resolved as never, context);
     // A page of a stored result is already within the budget: never store it again.
     if (tool.name === "get_result_page") return asResult(output);

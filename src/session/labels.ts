@@ -3,7 +3,7 @@
  * that every tool takes `treasury` wherever it takes an address and no handler needs to know.
  */
 import { ADDRESS_FORM } from "../tools/schemas";
-import { isLabel, resolveAddress, type SessionState } from "./rules";
+import { LABEL_PATTERN, resolveAddress, type SessionState } from "./rules";
 
 /** The argument names that hold an address or a list of them, across the catalog. */
 const ADDRESS_ARGUMENTS = ["address", "owner", "mint", "addresses", "accounts"] as const;
@@ -23,11 +23,14 @@ export function resolveLabels(args: Record<string, unknown>, state: SessionState
   return resolved;
 }
 
-/** Whether any address argument names a label: only then does a stateless call need the user's state. */
+/**
+ * Whether any address argument names a label: only then does a stateless call need the user's
+ * state. A label is at most 31 characters and an address at least 32, so the pattern alone tells.
+ */
 export function namesLabel(args: Record<string, unknown>): boolean {
   return ADDRESS_ARGUMENTS.some((name) => {
     const value = args[name];
-    if (typeof value === "string") return isLabel(value);
-    return Array.isArray(value) && value.some((item) => typeof item === "string" && isLabel(item));
+    if (typeof value === "string") return LABEL_PATTERN.test(value);
+    return Array.isArray(value) && value.some((item) => typeof item === "string" && LABEL_PATTERN.test(item));
   });
 }
