@@ -1,7 +1,8 @@
 /**
  * Resources and prompts beside the tools, registered on every session's server: an account and the
  * network status as JSON resources (the same answers get_account and get_network_status give), and
- * prompts that walk the model through the tools. Network arguments complete from the configured networks.
+ * prompts that walk the model through the tools, and the MCP Apps views (`ui://solana/*`) that show
+ * tool results. Network arguments complete from the configured networks.
  */
 import { completable } from "@modelcontextprotocol/sdk/server/completable.js";
 import { type McpServer, ResourceTemplate } from "@modelcontextprotocol/sdk/server/mcp.js";
@@ -15,6 +16,7 @@ import { loadNetworkStatus } from "../tools/get-network-status";
 import { resolveRead } from "../tools/read";
 import { ADDRESS_FORM, SIGNATURE_FORM } from "../tools/schemas";
 import type { ToolContext } from "../tools/tool";
+import { readView, VIEW_MIME_TYPE, viewResourceMeta, views } from "../views";
 import type { ServerSession } from "./server";
 
 function contextFor(session: ServerSession, signal: AbortSignal): ToolContext {
@@ -60,6 +62,15 @@ async function readAccountResource(
 
 export function registerResourcesAndPrompts(server: McpServer, session: ServerSession): void {
   const completeNetwork = networkCompleter(session);
+
+  for (const shown of views) {
+    server.registerResource(
+      shown.name,
+      shown.uri,
+      { title: shown.title, description: shown.description, mimeType: VIEW_MIME_TYPE, _meta: viewResourceMeta },
+      () => readView(shown),
+    );
+  }
 
   server.registerResource(
     "account",

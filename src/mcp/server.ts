@@ -16,6 +16,7 @@ import { isServiceError, solanaErrorText } from "../solana/errors";
 import type { SolanaService } from "../solana/service";
 import { tools } from "../tools";
 import type { ToolContext, ToolOutput } from "../tools/tool";
+import { toolUiMeta } from "../views";
 import { registerResourcesAndPrompts } from "./catalog";
 import { presentLarge } from "./large-results";
 import { registerSessionResource, SESSION_URI } from "./session-resource";
@@ -92,7 +93,15 @@ export function createMcpServer(binding: SessionBinding): McpServer {
     const { inputSchema, outputSchema } = tool.schemas();
     server.registerTool(
       tool.name,
-      { title: tool.title, description: tool.description, inputSchema, outputSchema, annotations: tool.annotations },
+      {
+        title: tool.title,
+        description: tool.description,
+        inputSchema,
+        outputSchema,
+        annotations: tool.annotations,
+        // The MCP Apps view that shows this tool's result, where there is one.
+        _meta: toolUiMeta(tool.name),
+      },
       async (args: Record<string, unknown>, extra): Promise<CallToolResult> => {
         const started = Date.now();
         const upstreamBefore = session.solana.upstreamRequests;
