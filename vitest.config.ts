@@ -43,6 +43,18 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        // Headless Chromium on the landing page, the consent page and each view hosted as clients host them.
+        test: {
+          name: "browser",
+          include: ["test/browser/**/*.test.ts"],
+          environment: "node",
+          globalSetup: ["test/setup/browser.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

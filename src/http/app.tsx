@@ -7,7 +7,7 @@ import { isInitializeRequest } from "@modelcontextprotocol/sdk/types.js";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
-import { secureHeaders } from "hono/secure-headers";
+import { NONCE, secureHeaders } from "hono/secure-headers";
 import { timing } from "hono/timing";
 import { callerFromAuth } from "../auth/caller";
 import { isWebSocketUpgrade, jsonRpcError, webSocketRefused } from "../mcp/errors";
@@ -16,6 +16,7 @@ import { NEW_SESSION_HEADER, OWNER_HEADER } from "../mcp/session";
 import { claimsStatelessRevision, serveStateless } from "../mcp/stateless";
 import { defaultNetwork, readNetworks } from "../solana/networks";
 import { tools } from "../tools";
+import { views } from "../views";
 import { hostGuard, splitList } from "./host-guard";
 import { Landing } from "./landing";
 
@@ -46,7 +47,15 @@ export function createApp(): Hono<AppEnv> {
 
   app.get(
     "/",
-    secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'none'"], styleSrc: ["'unsafe-inline'"] } }),
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'none'"],
+        styleSrc: [NONCE],
+        baseUri: ["'none'"],
+        formAction: ["'none'"],
+        frameAncestors: ["'none'"],
+      },
+    }),
     (c) => {
       const url = new URL(c.req.url);
       return c.html(
@@ -54,6 +63,10 @@ export function createApp(): Hono<AppEnv> {
           mcpUrl={`${url.origin}/mcp`}
           network={defaultNetwork(c.env, readNetworks(c.env))}
           tools={tools.map(({ name, title, description }) => ({ name, title, description }))}
+          views={views.flatMap((view) =>
+            view.tools.map((tool) => ({ tool, view: `${view.title}: ${view.description}` })),
+          )}
+          nonce={c.get("secureHeadersNonce")}
         />,
       );
     },

@@ -1,13 +1,15 @@
 /**
- * Resources and prompts beside the tools on a 2025 session's server (SDK v1); what they say is in
- * `catalog-content.ts`, shared with the stateless lane. Network arguments complete from the
- * configured networks.
+ * Resources and prompts beside the tools on a 2025 session's server (SDK v1): accounts and the
+ * network status as JSON, the MCP Apps views (`ui://solana/*`) that show tool results, and
+ * prompts. What they say is in `catalog-content.ts` and `views/`, shared with the stateless lane.
+ * Network arguments complete from the configured networks.
  */
 import { completable } from "@modelcontextprotocol/sdk/server/completable.js";
 import { type McpServer, ResourceTemplate } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { ErrorCode, McpError } from "@modelcontextprotocol/sdk/types.js";
 import * as z from "zod";
 import type { ToolContext } from "../tools/tool";
+import { readView, VIEW_MIME_TYPE, viewResourceMeta, views } from "../views";
 import {
   ACCOUNT_ON_NETWORK_TEMPLATE,
   ACCOUNT_TEMPLATE,
@@ -42,6 +44,15 @@ export function registerResourcesAndPrompts(server: McpServer, session: ServerSe
     }
   };
   const resource = { mimeType: "application/json" };
+
+  for (const shown of views) {
+    server.registerResource(
+      shown.name,
+      shown.uri,
+      { title: shown.title, description: shown.description, mimeType: VIEW_MIME_TYPE, _meta: viewResourceMeta },
+      () => readView(shown),
+    );
+  }
 
   server.registerResource(
     ACCOUNT_TEMPLATE.name,

@@ -13,6 +13,7 @@ import { createSessionStore, memoryKv, type SessionStore } from "../session/stor
 import type { SolanaService } from "../solana/service";
 import { tools } from "../tools";
 import type { ToolContext } from "../tools/tool";
+import { toolUiMeta } from "../views";
 import { registerResourcesAndPrompts } from "./catalog";
 import { SERVER_INFO, SERVER_INSTRUCTIONS } from "./identity";
 import { registerSessionResource, SESSION_URI } from "./session-resource";
@@ -70,7 +71,15 @@ export function createMcpServer(binding: SessionBinding): McpServer {
     const { inputSchema, outputSchema } = tool.schemas();
     server.registerTool(
       tool.name,
-      { title: tool.title, description: tool.description, inputSchema, outputSchema, annotations: tool.annotations },
+      {
+        title: tool.title,
+        description: tool.description,
+        inputSchema,
+        outputSchema,
+        annotations: tool.annotations,
+        // The MCP Apps view that shows this tool's result, where there is one.
+        _meta: toolUiMeta(tool.name),
+      },
       async (args: Record<string, unknown>, extra): Promise<CallToolResult> => {
         const stateVersion = store.version;
         try {

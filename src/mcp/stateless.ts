@@ -25,6 +25,7 @@ import { createSolanaService, type SolanaService } from "../solana/service";
 import { userStateOf } from "../state/user-state.do";
 import { tools } from "../tools";
 import { once, type Tool, type ToolContext } from "../tools/tool";
+import { readView, toolUiMeta, VIEW_MIME_TYPE, viewResourceMeta, views } from "../views";
 import {
   ACCOUNT_ON_NETWORK_TEMPLATE,
   ACCOUNT_TEMPLATE,
@@ -109,6 +110,8 @@ function registerTools(server: McpServer): void {
         inputSchema: input,
         outputSchema: output,
         annotations: tool.annotations,
+        // The MCP Apps view that shows this tool's result, where there is one.
+        _meta: toolUiMeta(tool.name),
       },
       (args, ctx) =>
         callTool(tool, args as Record<string, unknown>, ctx.mcpReq.signal, (level, data) =>
@@ -141,6 +144,15 @@ function registerResourcesAndPrompts(server: McpServer): void {
     return networks.filter((name) => name.startsWith(value ?? ""));
   };
   const json = { mimeType: "application/json" };
+
+  for (const shown of views) {
+    server.registerResource(
+      shown.name,
+      shown.uri,
+      { title: shown.title, description: shown.description, mimeType: VIEW_MIME_TYPE, _meta: viewResourceMeta },
+      () => readView(shown),
+    );
+  }
   const account = (uri: URL, variables: Record<string, string | string[]>, signal: AbortSignal) =>
     asResourceRead(async () => jsonContents(uri, await readAccount(readContext(signal), undefined, variables)));
 

@@ -1,0 +1,81 @@
+/**
+ * The MCP Apps views (`io.modelcontextprotocol/ui`): interactive pages a client shows beside a tool's
+ * result. Plain data, independent of the transport, so that both lanes register the same views:
+ * each view is a `ui://` resource of mime type `text/html;profile=mcp-app` with the resource `_meta`
+ * below, and each tool it shows carries `toolUiMeta(tool)` in its own `_meta`. Clients without the
+ * extension ignore both and keep the text and structuredContent.
+ */
+import { once } from "../tools/tool";
+import { viewPage } from "./page";
+
+/** The MCP Apps resource mime type (`RESOURCE_MIME_TYPE` of @modelcontextprotocol/ext-apps). */
+export const VIEW_MIME_TYPE = "text/html;profile=mcp-app";
+/** The older flat tool `_meta` key some hosts still read, set beside `ui.resourceUri`. */
+export const LEGACY_RESOURCE_URI_KEY = "ui/resourceUri";
+
+export interface View {
+  uri: string;
+  name: string;
+  title: string;
+  description: string;
+  /** The whole page: markup, style and script inline. */
+  html(): string;
+  /** The tools whose results this view shows. */
+  tools: readonly string[];
+}
+
+/**
+ * The resource `_meta` a host reads (from the `resources/read` content, the listing as fallback):
+ * no network and no remote resources at all (empty CSP domain lists), the clipboard for the copy
+ * buttons, and a border around the view.
+ */
+export const viewResourceMeta = {
+  ui: {
+    csp: { connectDomains: [], resourceDomains: [], frameDomains: [], baseUriDomains: [] },
+    permissions: { clipboardWrite: {} },
+    prefersBorder: true,
+  },
+} as const satisfies Record<string, unknown>;
+
+function view(kind: string, spec: Omit<View, "uri" | "html">): View {
+  return { ...spec, uri: `ui://solana/${kind}`, html: once(() => viewPage(kind, spec.title)) };
+}
+
+export const views: readonly View[] = [
+  view("wallet", {
+    name: "wallet-view",
+    title: "Wallet",
+    description: "SOL and token holdings: exact amounts, a sortable token table, copyable addresses, explorer links.",
+    tools: ["get_balance", "get_token_balances"],
+  }),
+  view("transaction", {
+    name: "transaction-view",
+    title: "Transaction",
+    description: "A transaction's status, fee, SOL and token change per account, and the programs it invoked.",
+    tools: ["get_transaction"],
+  }),
+  view("watchlist", {
+    name: "watchlist-view",
+    title: "Watchlist",
+    description: "Balances of every watched address, with the changes since the previous check highlighted.",
+    tools: ["check_watchlist"],
+  }),
+];
+
+/** The view that shows `toolName`'s results, if any. */
+export function viewForTool(toolName: string): View | undefined {
+  return views.find((candidate) => candidate.tools.includes(toolName));
+}
+
+/** The `_meta` to put on a tool: the view that shows its result, in both forms hosts read. */
+export function toolUiMeta(toolName: string): Record<string, unknown> | undefined {
+  const shown = viewForTool(toolName);
+  return shown && { ui: { resourceUri: shown.uri }, [LEGACY_RESOURCE_URI_KEY]: shown.uri };
+}
+
+/** A `resources/read` result for a view: the page, with its `_meta` on the content as hosts prefer. */
+export function readView(shown: View) {
+  return {
+    contents: [{ uri: shown.uri, mimeType: VIEW_MIME_TYPE, text: shown.html(), _meta: viewResourceMeta }],
+  };
+}

@@ -1,0 +1,108 @@
+/**
+ * The landing page and the consent page as a person sees them in Chromium: their text, no console
+ * error or blocked resource, a phone-width layout with no sideways scrolling, and without JavaScript.
+ */
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { type Browser, launchBrowser, screenshotPath, watchPage } from "../support/browser";
+
+const serverUrl = inject("serverUrl");
+const PHONE = { width: 390, height: 844 };
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser?.close());
+
+async function open(url: string, viewport = { width: 1000, height: 800 }): Promise<{ page: Page; problems: string[] }> {
+  const page = await browser.context.newPage();
+  await page.setViewportSize(viewport);
+  const problems = watchPage(page, [new URL(serverUrl).origin]);
+  const response = await page.goto(url);
+  expect(response?.status()).toBe(200);
+  return { page, problems };
+}
+
+async function fitsWidth(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+}
+
+describe("landing page", () => {
+  it("says what the server is and how to connect, with every client's set-up and the tools", async () => {
+    const { page, problems } = await open(`${serverUrl}/`);
+    const text = await page.locator("body").innerText();
+    expect(text).toContain("Solana Edge MCP");
+    expect(text).toContain(`${serverUrl}/mcp`);
+    for (const client of ["Claude (custom connector)", "ChatGPT", "Cursor", "VS Code", "MCP Inspector", "mcp-remote"])
+      expect(text).toContain(client);
+    for (const revision of ["2026-07-28", "2025-11-25", "2025-06-18", "2025-03-26", "Mcp-Session-Id"])
+      expect(text).toContain(revision);
+    for (const tool of ["get_balance", "get_token_balances", "get_transaction", "check_watchlist"])
+      expect(text).toContain(tool);
+    expect(text).toContain("AUTH_MODE=none");
+    expect(text).toContain("npm run apikey");
+    // Set-up blocks are closed until opened; their snippets are there all the same.
+    await page.getByText("VS Code", { exact: true }).click();
+    expect(await page.locator("pre", { hasText: '"type": "http"' }).innerText()).toContain(`${serverUrl}/mcp`);
+    await page.screenshot({ path: screenshotPath("landing"), fullPage: true });
+    expect(problems).toEqual([]);
+  });
+
+  it("fits a phone and works without JavaScript", async () => {
+    const { page, problems } = await open(`${serverUrl}/`, PHONE);
+    expect(await fitsWidth(page)).toBe(true);
+    // No script at all, and a CSP under which none could run: what shows is what a browser without JavaScript shows.
+    expect(await page.locator("script").count()).toBe(0);
+    const csp = (await fetch(`${serverUrl}/`)).headers.get("content-security-policy") ?? "";
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).not.toContain("script-src");
+    const fontSize = await page.evaluate(() => Number.parseFloat(getComputedStyle(document.body).fontSize));
+    expect(fontSize).toBeGreaterThanOrEqual(16);
+    await page.screenshot({ path: screenshotPath("landing-phone"), fullPage: false });
+    expect(problems).toEqual([]);
+  });
+});
+
+describe("consent page", () => {
+  it("shows who asks for what, with Allow and Deny, without errors, on a phone too", async () => {
+    const registered = await fetch(`${serverUrl}/oauth/register`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        client_name: "Browser Test <b>client</b>",
+        redirect_uris: ["http://127.0.0.1:7777/callback"],
+        token_endpoint_auth_method: "none",
+      }),
+    });
+    const { client_id } = (await registered.json()) as { client_id: string };
+    const challenge = Buffer.from(
+      await crypto.subtle.digest("SHA-256", new TextEncoder().encode("v".repeat(50))),
+    ).toString("base64url");
+    const url = new URL(`${serverUrl}/authorize`);
+    for (const [name, value] of Object.entries({
+      response_type: "code",
+      client_id,
+      redirect_uri: "http://127.0.0.1:7777/callback",
+      scope: "solana:read",
+      state: "st",
+      code_challenge: challenge,
+      code_challenge_method: "S256",
+      resource: `${serverUrl}/mcp`,
+    }))
+      url.searchParams.set(name, value);
+    for (const viewport of [undefined, PHONE]) {
+      const { page, problems } = await open(url.href, viewport);
+      const heading = await page.locator("h1").innerText();
+      // The client's name is shown as text, never as markup.
+      expect(heading).toContain("Browser Test <b>client</b>");
+      expect(await page.locator("h1 b").count()).toBe(0);
+      expect(await page.locator("body").innerText()).toContain("Read Solana data");
+      expect(await page.getByRole("button", { name: /allow/i }).count()).toBeGreaterThan(0);
+      expect(await fitsWidth(page)).toBe(true);
+      await page.screenshot({ path: screenshotPath(viewport ? "consent-phone" : "consent"), fullPage: true });
+      expect(problems).toEqual([]);
+      await page.close();
+    }
+  });
+});
