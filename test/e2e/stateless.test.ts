@@ -15,7 +15,10 @@ import { type DevServer, startDevServer } from "../support/dev-server";
 const demo = inject("demo");
 const rpcUrl = inject("rpcUrl");
 const run = promisify(execFile);
-const inspector = path.resolve(import.meta.dirname, "../../node_modules/@modelcontextprotocol/inspector/clients/launcher/build/index.js");
+const inspector = path.resolve(
+  import.meta.dirname,
+  "../../node_modules/@modelcontextprotocol/inspector/clients/launcher/build/index.js",
+);
 
 let server: DevServer;
 beforeAll(async () => {
@@ -95,7 +98,12 @@ async function chainBalance(address: string): Promise<string> {
   const response = await fetch(rpcUrl, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "getBalance", params: [address, { commitment: "confirmed" }] }),
+    body: JSON.stringify({
+      jsonrpc: "2.0",
+      id: 1,
+      method: "getBalance",
+      params: [address, { commitment: "confirmed" }],
+    }),
   });
   return String(((await response.json()) as { result: { value: number } }).result.value);
 }
@@ -138,7 +146,9 @@ describe("2026-07-28 lane", () => {
         },
       }),
     });
-    const body = (await response.json()) as { result: { tools: { name: string }[]; ttlMs: number; cacheScope: string } };
+    const body = (await response.json()) as {
+      result: { tools: { name: string }[]; ttlMs: number; cacheScope: string };
+    };
     expect(body.result.tools.map((tool) => tool.name)).toContain("get_result_page");
     expect(body.result.tools).toHaveLength(18);
     expect(body.result.ttlMs).toBe(3_600_000);
