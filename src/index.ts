@@ -6,7 +6,7 @@ import { createWorker } from "./auth/worker";
 import { createApp } from "./http/app";
 import { rejectUnknownHosts } from "./http/host-guard";
 
-export { McpSession } from "./mcp/session";
+export { McpSession } from "./mcp/session.do";
 export { UserState } from "./state/user-state.do";
 
 export default rejectUnknownHosts(createWorker(createApp())) satisfies ExportedHandler<Env>;

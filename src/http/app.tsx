@@ -3,7 +3,6 @@
  * answered in this Worker (`mcp/stateless.ts`); a 2025-era request goes to the session Durable
  * Object named by `Mcp-Session-Id`, one Durable Object call per MCP request.
  */
-import { isInitializeRequest } from "@modelcontextprotocol/sdk/types.js";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
@@ -11,8 +10,8 @@ import { NONCE, secureHeaders } from "hono/secure-headers";
 import { timing } from "hono/timing";
 import { callerFromAuth } from "../auth/caller";
 import { isWebSocketUpgrade, jsonRpcError, webSocketRefused } from "../mcp/errors";
-import { SERVER_VERSION } from "../mcp/server";
-import { NEW_SESSION_HEADER, OWNER_HEADER } from "../mcp/session";
+import { SERVER_VERSION } from "../mcp/identity";
+import { serveSession } from "../mcp/session-http";
 import { claimsStatelessRevision, serveStateless } from "../mcp/stateless";
 import { defaultNetwork, readNetworks } from "../solana/networks";
 import { tools } from "../tools";
@@ -22,8 +21,6 @@ import { Landing } from "./landing";
 
 /** Largest MCP request body accepted; checked before anything is parsed. */
 export const MAX_BODY_BYTES = 1024 * 1024;
-/** Session ids are random UUIDs; anything else cannot name a session. */
-const SESSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export interface AppVariables {
   /** Who is calling, as established by the auth layer; sessions belong to it. */
@@ -111,40 +108,16 @@ export function createApp(): Hono<AppEnv> {
 
   app.on(["GET", "POST", "DELETE"], "/mcp", async (c) => {
     if (isWebSocketUpgrade(c.req.raw)) return webSocketRefused();
-    const sessionId = c.req.header("mcp-session-id");
     const caller = c.get("caller") ?? "anonymous";
-    /** The request as a session object takes it: who is calling, and whether it starts the session. */
-    const forSession = (isNew: boolean) => {
-      const headers = new Headers(c.req.raw.headers);
-      headers.set(OWNER_HEADER, caller);
-      if (isNew) headers.set(NEW_SESSION_HEADER, "1");
-      else headers.delete(NEW_SESSION_HEADER);
-      return headers;
-    };
-
-    if (sessionId !== undefined) {
-      if (!SESSION_ID.test(sessionId)) return jsonRpcError(404, -32001, "Session not found.");
-      return c.env.MCP_SESSION.getByName(sessionId).fetch(new Request(c.req.raw, { headers: forSession(false) }));
+    let body: unknown;
+    if (c.req.method === "POST") {
+      body = parseJson(await c.req.text());
+      // MCP 2026-07-28 (a request that carries its protocol version): answered here, no session.
+      if (body !== undefined && !c.req.header("mcp-session-id") && claimsStatelessRevision(c.req.raw, body)) {
+        return serveStateless(c.req.raw, c.env, caller, body);
+      }
     }
-    if (c.req.method !== "POST") {
-      return jsonRpcError(400, -32000, "Bad Request: Mcp-Session-Id header is required.");
-    }
-    const body = await c.req.text();
-    const message = parseJson(body);
-    // MCP 2026-07-28 (a request that carries its protocol version): answered here, no session.
-    if (message !== undefined && claimsStatelessRevision(c.req.raw, message)) {
-      return serveStateless(c.req.raw, c.env, caller, message);
-    }
-    // A 2025-era request with no session yet: only an initialize may start one.
-    if (!startsSession(message)) {
-      return jsonRpcError(
-        400,
-        -32000,
-        "Bad Request: Mcp-Session-Id header is required (only initialize starts a session).",
-      );
-    }
-    const session = c.env.MCP_SESSION.getByName(crypto.randomUUID());
-    return session.fetch(new Request(c.req.raw, { headers: forSession(true), body }));
+    return serveSession({ request: c.req.raw, env: c.env, caller, body });
   });
 
   app.all("/mcp", () => jsonRpcError(405, -32000, "Method not allowed.", { allow: "GET, POST, DELETE, OPTIONS" }));
@@ -158,8 +131,4 @@ function parseJson(body: string): unknown {
   } catch {
     return undefined;
   }
-}
-
-function startsSession(message: unknown): boolean {
-  return Array.isArray(message) ? message.some(isInitializeRequest) : isInitializeRequest(message);
 }

@@ -1,50 +1,182 @@
 /**
- * Resources and prompts beside the tools on a 2025 session's server (SDK v1): accounts and the
- * network status as JSON, the MCP Apps views (`ui://solana/*`) that show tool results, and
- * prompts. What they say is in `catalog-content.ts` and `views/`, shared with the stateless lane.
- * Network arguments complete from the configured networks.
+ * Everything a server lists, registered the same way on both lanes' SDK v2 servers: the tools
+ * (each call handed to the lane), the account and network-status resources, the caller's saved
+ * state as `solana://session`, the MCP Apps views, and the prompts. A lane says only how a tool
+ * call runs and where state is; what the catalog says is written once, here and in `src/tools/`.
  */
-import { completable } from "@modelcontextprotocol/sdk/server/completable.js";
-import { type McpServer, ResourceTemplate } from "@modelcontextprotocol/sdk/server/mcp.js";
-import { ErrorCode, McpError } from "@modelcontextprotocol/sdk/types.js";
-import * as z from "zod";
-import type { ToolContext } from "../tools/tool";
-import { readView, VIEW_MIME_TYPE, viewResourceMeta, views } from "../views";
 import {
-  ACCOUNT_ON_NETWORK_TEMPLATE,
-  ACCOUNT_TEMPLATE,
-  ADDRESS_FORM,
-  ANALYZE_WALLET,
-  callerMistake,
-  EXPLAIN_TRANSACTION,
-  jsonContents,
-  NETWORK_ARGUMENT_DESCRIPTION,
-  NETWORK_STATUS_RESOURCE,
-  readAccount,
-  readNetworkStatus,
-  SIGNATURE_FORM,
-  userMessage,
-} from "./catalog-content";
-import type { ServerSession } from "./server";
+  completable,
+  type McpServer,
+  ProtocolError,
+  ProtocolErrorCode,
+  ResourceTemplate,
+} from "@modelcontextprotocol/server";
+import { address as toAddress } from "@solana/kit";
+import * as z from "zod";
+import { resolveAddress, type SessionState } from "../session/rules";
+import { SESSION_URI, type SessionView } from "../session/view";
+import { isServiceError, type ServiceErrorCode } from "../solana/errors";
+import type { SolanaService } from "../solana/service";
+import { tools } from "../tools";
+import { loadAccount } from "../tools/get-account";
+import { loadNetworkStatus } from "../tools/get-network-status";
+import { resolveRead } from "../tools/read";
+import { ADDRESS_FORM, SIGNATURE_FORM } from "../tools/schemas";
+import { once, type Tool, type ToolContext } from "../tools/tool";
+import { readView, toolUiMeta, VIEW_MIME_TYPE, viewResourceMeta, views } from "../views";
+import type { ToolResult } from "./tool-call";
 
-function contextFor(session: ServerSession, signal: AbortSignal): ToolContext {
-  return { solana: session.solana, defaults: session.defaults(), session: session.store, signal, log: async () => {} };
+/** What a tool call may do towards its client while it runs. */
+export interface CallChannel {
+  signal: AbortSignal;
+  /** A log message about this call, if the client asked for that level. */
+  log: ToolContext["log"];
+  /** Tells a subscribed client that a resource changed, on this call's stream. */
+  notifyUpdated(uri: string): Promise<void>;
 }
 
-export function registerResourcesAndPrompts(server: McpServer, session: ServerSession): void {
-  const completeNetwork = (value: string | undefined): string[] =>
-    session.solana.networks.filter((name) => name.startsWith(value ?? ""));
-  const accountRead = async (uri: URL, variables: Record<string, string | string[]>, signal: AbortSignal) => {
-    try {
-      return jsonContents(uri, await readAccount(contextFor(session, signal), session.store.state(), variables));
-    } catch (error) {
-      const mistake = callerMistake(error);
-      if (mistake) throw new McpError(ErrorCode.InvalidParams, mistake);
-      throw error;
-    }
-  };
-  const resource = { mimeType: "application/json" };
+/** How a lane runs calls and where its state lives. */
+export interface Lane {
+  solana(): SolanaService;
+  defaults(): ToolContext["defaults"];
+  callTool(tool: Tool, args: Record<string, unknown>, channel: CallChannel): Promise<ToolResult>;
+  /** Labels a resource read may name; none where the state is elsewhere. */
+  labels?(): SessionState;
+  /** The caller's saved state, for `solana://session`. */
+  sessionView(): SessionView | Promise<SessionView>;
+  sessionDescription: string;
+}
 
+/** The SDK's form of a tool's schemas, built once per isolate from its shapes. */
+const objectSchemas = new Map<string, () => { input: z.ZodObject; output: z.ZodObject }>();
+
+function schemasOf(tool: Tool) {
+  let build = objectSchemas.get(tool.name);
+  if (!build) {
+    build = once(() => {
+      const { inputSchema, outputSchema } = tool.schemas();
+      return { input: z.object(inputSchema), output: z.object(outputSchema) };
+    });
+    objectSchemas.set(tool.name, build);
+  }
+  return build();
+}
+
+/** Failures that are the caller's to fix: a resource read answers them as invalid params. */
+const CALLER_ERRORS: ServiceErrorCode[] = ["INVALID_INPUT", "NETWORK_NOT_CONFIGURED", "NOT_FOUND"];
+
+async function asResourceRead<T>(read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    if (isServiceError(error) && CALLER_ERRORS.includes(error.code)) {
+      throw new ProtocolError(ProtocolErrorCode.InvalidParams, error.message);
+    }
+    throw error;
+  }
+}
+
+function jsonContents(uri: URL, value: unknown) {
+  return { contents: [{ uri: uri.href, mimeType: "application/json", text: JSON.stringify(value, null, 2) }] };
+}
+
+/** Template variables arrive as string or string[] (exploded forms); these templates use single values. */
+function single(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function registerTools(server: McpServer, lane: Lane): void {
+  for (const tool of tools) {
+    const { input, output } = schemasOf(tool);
+    server.registerTool(
+      tool.name,
+      {
+        title: tool.title,
+        description: tool.description,
+        inputSchema: input,
+        outputSchema: output,
+        annotations: tool.annotations,
+        // The MCP Apps view that shows this tool's result, where there is one.
+        _meta: toolUiMeta(tool.name),
+      },
+      (args, ctx) => {
+        const signal = ctx.mcpReq.signal;
+        return lane.callTool(tool, args as Record<string, unknown>, {
+          signal,
+          log: (level, data) => ctx.mcpReq.log(level, data, tool.name),
+          notifyUpdated: (uri) =>
+            ctx.mcpReq.notify({ method: "notifications/resources/updated", params: { uri } }).catch(() => {}),
+        });
+      },
+    );
+  }
+}
+
+function registerResources(server: McpServer, lane: Lane, completeNetwork: (value?: string) => string[]): void {
+  const json = { mimeType: "application/json" };
+  const context = (signal: AbortSignal): ToolContext => ({
+    solana: lane.solana(),
+    defaults: lane.defaults(),
+    signal,
+    log: async () => {},
+  });
+  const account = (uri: URL, variables: Record<string, string | string[]>, signal: AbortSignal) =>
+    asResourceRead(async () => {
+      const given = single(variables.address) ?? "";
+      const state = lane.labels?.();
+      // A saved label works here too, as in the tools.
+      const named = state ? resolveAddress(state, given, ADDRESS_FORM) : given;
+      const ctx = context(signal);
+      const read = resolveRead({ network: single(variables.network) }, ctx);
+      return jsonContents(uri, await loadAccount(ctx, read, toAddress(named)));
+    });
+
+  server.registerResource(
+    "account",
+    new ResourceTemplate("solana://account/{address}", { list: undefined }),
+    {
+      title: "Solana account",
+      description:
+        "An account on the default network as JSON: what get_account returns (balance, owner, rent status, decoded data).",
+      ...json,
+    },
+    (uri, variables, ctx) => account(uri, variables, ctx.mcpReq.signal),
+  );
+  server.registerResource(
+    "account-on-network",
+    new ResourceTemplate("solana://{network}/account/{address}", {
+      list: undefined,
+      complete: { network: completeNetwork },
+    }),
+    {
+      title: "Solana account on a named network",
+      description:
+        "An account on the given network (mainnet, devnet, testnet, localnet) as JSON, as get_account returns it.",
+      ...json,
+    },
+    (uri, variables, ctx) => account(uri, variables, ctx.mcpReq.signal),
+  );
+  server.registerResource(
+    "network-status",
+    "solana://network/status",
+    {
+      title: "Network status",
+      description: "Slot, block height, epoch progress, TPS, node version and health of the default network, as JSON.",
+      ...json,
+    },
+    async (uri, ctx) => {
+      const tool = context(ctx.mcpReq.signal);
+      const read = resolveRead({}, tool);
+      const { value, cache } = await loadNetworkStatus(tool, read);
+      return jsonContents(uri, { ...value, network: read.network, commitment: read.commitment, cache });
+    },
+  );
+  server.registerResource(
+    "session",
+    SESSION_URI,
+    { title: "Saved state", description: lane.sessionDescription, ...json },
+    async (uri) => jsonContents(uri, await lane.sessionView()),
+  );
   for (const shown of views) {
     server.registerResource(
       shown.name,
@@ -53,47 +185,67 @@ export function registerResourcesAndPrompts(server: McpServer, session: ServerSe
       () => readView(shown),
     );
   }
+}
 
-  server.registerResource(
-    ACCOUNT_TEMPLATE.name,
-    new ResourceTemplate(ACCOUNT_TEMPLATE.uri, { list: undefined }),
-    { title: ACCOUNT_TEMPLATE.title, description: ACCOUNT_TEMPLATE.description, ...resource },
-    (uri, variables, extra) => accountRead(uri, variables, extra.signal),
-  );
-  server.registerResource(
-    ACCOUNT_ON_NETWORK_TEMPLATE.name,
-    new ResourceTemplate(ACCOUNT_ON_NETWORK_TEMPLATE.uri, { list: undefined, complete: { network: completeNetwork } }),
-    { title: ACCOUNT_ON_NETWORK_TEMPLATE.title, description: ACCOUNT_ON_NETWORK_TEMPLATE.description, ...resource },
-    (uri, variables, extra) => accountRead(uri, variables, extra.signal),
-  );
-  server.registerResource(
-    NETWORK_STATUS_RESOURCE.name,
-    NETWORK_STATUS_RESOURCE.uri,
-    { title: NETWORK_STATUS_RESOURCE.title, description: NETWORK_STATUS_RESOURCE.description, ...resource },
-    async (uri, extra) => jsonContents(uri, await readNetworkStatus(contextFor(session, extra.signal))),
-  );
+const on = (network: string | undefined) =>
+  network ? ` on ${network} (pass network: "${network}" to every tool)` : "";
 
-  const networkArgument = () =>
-    completable(z.string().optional().describe(NETWORK_ARGUMENT_DESCRIPTION), completeNetwork);
+const userMessage = (text: string) => ({
+  messages: [{ role: "user" as const, content: { type: "text" as const, text } }],
+});
+
+function registerPrompts(server: McpServer, completeNetwork: (value?: string) => string[]): void {
+  // The SDK looks for the completer inside the optional wrapper.
+  const network = () =>
+    completable(z.string(), completeNetwork)
+      .optional()
+      .describe("Network to use: mainnet, devnet, testnet or localnet. Default: the server's network.");
   server.registerPrompt(
-    ANALYZE_WALLET.name,
+    "analyze_wallet",
     {
-      title: ANALYZE_WALLET.title,
-      description: ANALYZE_WALLET.description,
-      argsSchema: { address: z.string().describe(`Wallet address: ${ADDRESS_FORM}.`), network: networkArgument() },
+      title: "Analyze a wallet",
+      description: "Walk through a wallet's SOL, tokens and recent activity with the read tools, and summarise it.",
+      argsSchema: z.object({ address: z.string().describe(`Wallet address: ${ADDRESS_FORM}.`), network: network() }),
     },
-    (args) => userMessage(ANALYZE_WALLET.text(args)),
+    ({ address, network }) =>
+      userMessage(
+        [
+          `Analyze the Solana wallet ${address}${on(network)}.`,
+          "1. get_account: its SOL balance, owner program and whether it is a plain wallet (System Program) or something else.",
+          "2. get_token_balances: the tokens it holds; for the largest or unfamiliar mints call get_token_info (name, symbol, authorities, Token-2022 extensions such as transfer fees or permanent delegates).",
+          "3. get_signatures with limit 10: its recent activity; explain the two or three most recent with get_transaction.",
+          "Then summarise: holdings with exact amounts, notable risks (frozen accounts, delegates, mint or freeze authorities that can act on its tokens), and what it has been doing. Quote amounts exactly as the tools give them.",
+        ].join("\n"),
+      ),
   );
   server.registerPrompt(
-    EXPLAIN_TRANSACTION.name,
+    "explain_transaction",
     {
-      title: EXPLAIN_TRANSACTION.title,
-      description: EXPLAIN_TRANSACTION.description,
-      argsSchema: {
+      title: "Explain a transaction",
+      description: "Explain in plain words what a transaction did, from its signature.",
+      argsSchema: z.object({
         signature: z.string().describe(`Transaction signature: ${SIGNATURE_FORM}.`),
-        network: networkArgument(),
-      },
+        network: network(),
+      }),
     },
-    (args) => userMessage(EXPLAIN_TRANSACTION.text(args)),
+    ({ signature, network }) =>
+      userMessage(
+        [
+          `Explain the Solana transaction ${signature}${on(network)}.`,
+          "1. get_transaction: status, fee payer, signers, programs invoked, SOL and token balance changes, logs.",
+          "2. For each token mint that changed hands, get_token_info for its name, symbol and decimals.",
+          "3. For accounts or programs you do not recognise, get_account.",
+          "Then explain in a few sentences who did what to whom: transfers with exact amounts and directions, accounts created or closed, the fee, and, if it failed, why (read the error and the last log lines).",
+        ].join("\n"),
+      ),
   );
+}
+
+/** Registers the whole catalog on a server, for the given lane. */
+export function registerCatalog(server: McpServer, lane: Lane): void {
+  const completeNetwork = (value?: string): string[] =>
+    lane.solana().networks.filter((name) => name.startsWith(value ?? ""));
+  registerTools(server, lane);
+  registerResources(server, lane, completeNetwork);
+  registerPrompts(server, completeNetwork);
 }

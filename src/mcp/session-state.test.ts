@@ -6,7 +6,7 @@
 import { env, evictDurableObject, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { exports } from "cloudflare:workers";
 import { describe, expect, inject, it } from "vitest";
-import type { McpSession, SessionRecord } from "./session";
+import type { McpSession, SessionRecord } from "./session.do";
 
 const demo = inject("demo");
 const MCP = "http://localhost/mcp";
@@ -158,8 +158,8 @@ describe("session state in the Durable Object", () => {
       state.storage.kv.put("session", { ...record, lastActive: Date.now() - 86_401_000 });
       // As after a wake: nothing of the session is left in memory but what storage says.
       Object.assign(instance, { lastActive: 0, recordCache: undefined });
-      await instance.expireIfIdle();
     });
+    await runDurableObjectAlarm(stubOf(sessionId));
     expect(await sessionKeys(sessionId)).toEqual([]);
     expect((await post(sessionId, { jsonrpc: "2.0", id: 2, method: "tools/list" })).status).toBe(404);
   });

@@ -1,10 +1,10 @@
 /** The session Durable Object in workerd: lifecycle, storage discipline, idle expiry, eviction. */
-import { env, evictDurableObject, runInDurableObject } from "cloudflare:test";
+import { env, evictDurableObject, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { exports } from "cloudflare:workers";
 import { getAddressDecoder } from "@solana/kit";
 import { describe, expect, inject, it, vi } from "vitest";
 import type { PlatformOps } from "../platform/ops";
-import type { McpSession, SessionRecord } from "./session";
+import type { McpSession, SessionRecord } from "./session.do";
 
 const demo = inject("demo");
 const MCP = "http://localhost/mcp";
@@ -104,9 +104,10 @@ describe("session Durable Object", () => {
       for (let id = 2; id < 4; id++) await (await callBalance(sessionId, id, address)).json();
     });
     const [open, miss, hit] = lines;
-    // Opening: two requests; the record, the idle timer's schedule row and its alarm are written.
+    // Opening: two requests; the record and the idle timer's alarm are all that is written.
     expect(open).toMatchObject({ event: "session_open", doRequests: 2, kvReads: 0, kvWrites: 0 });
-    expect(open?.storageRowsWritten).toBeGreaterThanOrEqual(3);
+    expect(open?.storageRowsWritten).toBeGreaterThanOrEqual(2);
+    expect(open?.storageRowsWritten).toBeLessThanOrEqual(8);
     // A miss reads KV once, asks the chain and writes KV once; the session's storage is only read.
     expect(miss).toMatchObject({ event: "tool_call", cache: "miss", doRequests: 1, kvReads: 1, kvWrites: 1 });
     expect(miss?.storageRowsWritten).toBe(0);
@@ -145,47 +146,53 @@ describe("session Durable Object", () => {
 
   it("ends an idle session and frees its storage", async () => {
     const sessionId = await openSession();
-    const scheduled = await runInDurableObject(stubOf(sessionId), async (instance: McpSession, state) => {
-      const schedules = instance.getSchedules().map((schedule) => schedule.callback);
+    const alarm = await runInDurableObject(stubOf(sessionId), async (instance: McpSession, state) => {
       // Pretend the last request came a day and a second ago, in memory and in storage.
       const record = state.storage.kv.get<SessionRecord>("session") as SessionRecord;
       state.storage.kv.put("session", { ...record, lastActive: Date.now() - 86_401_000 });
       // As after a wake: nothing of the session is left in memory but what storage says.
       Object.assign(instance, { lastActive: 0, recordCache: undefined });
-      await instance.expireIfIdle();
-      return schedules;
+      return state.storage.getAlarm();
     });
-    expect(scheduled).toContain("expireIfIdle");
+    expect(alarm).toBeGreaterThan(Date.now());
+    expect(await runDurableObjectAlarm(stubOf(sessionId))).toBe(true);
     const after = await callBalance(sessionId, 2);
     expect(after.status).toBe(404);
+    const keys = await runInDurableObject(stubOf(sessionId), (_instance, state) => [...state.storage.kv.list()]);
+    expect(keys).toEqual([]);
   });
 
   it("does not expire a session that was active recently, and re-arms the timer", async () => {
     const sessionId = await openSession();
     await (await callBalance(sessionId, 2)).json();
-    await runInDurableObject(stubOf(sessionId), async (instance: McpSession) => {
-      await instance.expireIfIdle();
-    });
+    expect(await runDurableObjectAlarm(stubOf(sessionId))).toBe(true);
+    const alarm = await runInDurableObject(stubOf(sessionId), (_instance, state) => state.storage.getAlarm());
+    expect(alarm).toBeGreaterThan(Date.now());
     expect((await callBalance(sessionId, 3)).status).toBe(200);
   });
 
   it("refuses a session id owned by someone else as unknown", async () => {
     const sessionId = await openSession();
-    const response = await stubOf(sessionId).fetch(MCP, {
+    const response = await stubOf(sessionId).handle({
+      sessionId,
+      owner: "someone-else",
       method: "POST",
-      headers: { ...HEADERS, "mcp-session-id": sessionId, "x-session-owner": "someone-else" },
-      body: JSON.stringify({ jsonrpc: "2.0", id: 2, method: "tools/list" }),
+      messages: [{ jsonrpc: "2.0", id: 2, method: "tools/list" }],
+      acceptsSse: true,
     });
     expect(response.status).toBe(404);
   });
 
-  it("refuses a WebSocket itself, so no upgrade can skip the owner check", async () => {
+  it("has no fetch handler, so no WebSocket upgrade can reach it past the owner check", async () => {
     const sessionId = await openSession();
-    const response = await stubOf(sessionId).fetch(MCP, {
-      headers: { upgrade: "websocket", "mcp-session-id": sessionId, "x-session-owner": "someone-else" },
+    await expect(
+      stubOf(sessionId).fetch(MCP, { headers: { upgrade: "websocket", "mcp-session-id": sessionId } }),
+    ).rejects.toThrow();
+    const refused = await exports.default.fetch(MCP, {
+      headers: { upgrade: "websocket", "mcp-session-id": sessionId },
     });
-    expect(response.status).toBe(400);
-    expect(response.webSocket).toBeNull();
+    expect(refused.status).toBe(400);
+    expect(refused.webSocket).toBeNull();
   });
 
   it("answers malformed bodies with JSON-RPC errors, not 500s", async () => {

@@ -4,7 +4,7 @@
  * on a new GET while the session's Durable Object is alive. Nothing is
  * written to storage: resumption is a best effort that ends with the object's memory.
  */
-import type { JSONRPCMessage } from "@modelcontextprotocol/sdk/types.js";
+import type { JSONRPCMessage } from "@modelcontextprotocol/server";
 
 /** Events kept per stream for replay; older ones are dropped first. */
 const HISTORY_LIMIT = 256;

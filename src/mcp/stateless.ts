@@ -8,39 +8,14 @@
 
 import { waitUntil } from "cloudflare:workers";
 import { AsyncLocalStorage } from "node:async_hooks";
-import {
-  completable,
-  McpServer,
-  ProtocolError,
-  ProtocolErrorCode,
-  ResourceTemplate,
-} from "@modelcontextprotocol/server";
+import { McpServer } from "@modelcontextprotocol/server";
 import { createMcpHandler } from "agents/mcp/server";
-import * as z from "zod";
 import { createOpsMeter, meterKv, type OpsMeter } from "../platform/ops";
 import { namesLabel } from "../session/labels";
-import { SESSION_URI } from "../session/view";
 import { ServiceError } from "../solana/errors";
 import { createSolanaService, type SolanaService } from "../solana/service";
 import { userStateOf } from "../state/user-state.do";
-import { tools } from "../tools";
-import { once, type Tool, type ToolContext } from "../tools/tool";
-import { readView, toolUiMeta, VIEW_MIME_TYPE, viewResourceMeta, views } from "../views";
-import {
-  ACCOUNT_ON_NETWORK_TEMPLATE,
-  ACCOUNT_TEMPLATE,
-  ADDRESS_FORM,
-  ANALYZE_WALLET,
-  callerMistake,
-  EXPLAIN_TRANSACTION,
-  jsonContents,
-  NETWORK_ARGUMENT_DESCRIPTION,
-  NETWORK_STATUS_RESOURCE,
-  readAccount,
-  readNetworkStatus,
-  SIGNATURE_FORM,
-  userMessage,
-} from "./catalog-content";
+import { type Lane, registerCatalog } from "./catalog";
 import { SERVER_INFO, SERVER_INSTRUCTIONS } from "./identity";
 import { runToolCall, type ToolResult, toolErrorResult } from "./tool-call";
 
@@ -62,157 +37,39 @@ function isolateServices(env: Env) {
   return shared;
 }
 
-/** The SDK v2 schemas of a tool, built once per isolate from its shapes. */
-const v2Schemas = new Map<string, () => { input: z.ZodObject; output: z.ZodObject }>();
-
-function schemasOf(tool: Tool) {
-  let build = v2Schemas.get(tool.name);
-  if (!build) {
-    build = once(() => {
-      const { inputSchema, outputSchema } = tool.schemas();
-      return { input: z.object(inputSchema), output: z.object(outputSchema) };
-    });
-    v2Schemas.set(tool.name, build);
-  }
-  return build();
-}
-
 const DEFAULTS_REFUSED =
   "Under MCP 2026-07-28 every request stands alone, so there are no session defaults: pass network, commitment and maxAgeSeconds in each call. (2025-era clients with a session can set them.)";
 
-async function callTool(tool: Tool, args: Record<string, unknown>, signal: AbortSignal, log: ToolContext["log"]) {
-  const scope = callers.getStore();
-  if (!scope) throw new Error("stateless call outside a request scope");
-  const { solana, meter } = isolateServices(scope.env);
-  if (tool.name === "configure_session") return toolErrorResult(new ServiceError("INVALID_INPUT", DEFAULTS_REFUSED));
-  const state = () => userStateOf(scope.env, scope.caller);
-  // The state object runs the whole call: labels resolve there and state tools find their data.
-  if (tool.usesState || namesLabel(args)) return (await state().callTool(tool.name, args)) as ToolResult;
-  return runToolCall(tool, args, {
-    lane: "stateless",
-    solana,
-    defaults: {},
-    signal,
-    log,
-    saveResult: (name, full) => state().saveResult(name, full),
-    platformOps: () => meter.take(),
-  });
+function scope() {
+  const current = callers.getStore();
+  if (!current) throw new Error("stateless call outside a request scope");
+  return current;
 }
 
-function registerTools(server: McpServer): void {
-  for (const tool of tools) {
-    const { input, output } = schemasOf(tool);
-    server.registerTool(
-      tool.name,
-      {
-        title: tool.title,
-        description: tool.description,
-        inputSchema: input,
-        outputSchema: output,
-        annotations: tool.annotations,
-        // The MCP Apps view that shows this tool's result, where there is one.
-        _meta: toolUiMeta(tool.name),
-      },
-      (args, ctx) =>
-        callTool(tool, args as Record<string, unknown>, ctx.mcpReq.signal, (level, data) =>
-          ctx.mcpReq.log(level, data, tool.name),
-        ),
-    );
-  }
-}
-
-function readContext(signal: AbortSignal): ToolContext {
-  const scope = callers.getStore();
-  if (!scope) throw new Error("stateless read outside a request scope");
-  return { solana: isolateServices(scope.env).solana, defaults: {}, signal, log: async () => {} };
-}
-
-async function asResourceRead<T>(read: () => Promise<T>): Promise<T> {
-  try {
-    return await read();
-  } catch (error) {
-    const mistake = callerMistake(error);
-    if (mistake) throw new ProtocolError(ProtocolErrorCode.InvalidParams, mistake);
-    throw error;
-  }
-}
-
-function registerResourcesAndPrompts(server: McpServer): void {
-  const completeNetwork = (value: string | undefined): string[] => {
-    const scope = callers.getStore();
-    const networks = scope ? isolateServices(scope.env).solana.networks : [];
-    return networks.filter((name) => name.startsWith(value ?? ""));
-  };
-  const json = { mimeType: "application/json" };
-
-  for (const shown of views) {
-    server.registerResource(
-      shown.name,
-      shown.uri,
-      { title: shown.title, description: shown.description, mimeType: VIEW_MIME_TYPE, _meta: viewResourceMeta },
-      () => readView(shown),
-    );
-  }
-  const account = (uri: URL, variables: Record<string, string | string[]>, signal: AbortSignal) =>
-    asResourceRead(async () => jsonContents(uri, await readAccount(readContext(signal), undefined, variables)));
-
-  server.registerResource(
-    ACCOUNT_TEMPLATE.name,
-    new ResourceTemplate(ACCOUNT_TEMPLATE.uri, { list: undefined }),
-    { title: ACCOUNT_TEMPLATE.title, description: ACCOUNT_TEMPLATE.description, ...json },
-    (uri, variables, ctx) => account(uri, variables, ctx.mcpReq.signal),
-  );
-  server.registerResource(
-    ACCOUNT_ON_NETWORK_TEMPLATE.name,
-    new ResourceTemplate(ACCOUNT_ON_NETWORK_TEMPLATE.uri, { list: undefined, complete: { network: completeNetwork } }),
-    { title: ACCOUNT_ON_NETWORK_TEMPLATE.title, description: ACCOUNT_ON_NETWORK_TEMPLATE.description, ...json },
-    (uri, variables, ctx) => account(uri, variables, ctx.mcpReq.signal),
-  );
-  server.registerResource(
-    NETWORK_STATUS_RESOURCE.name,
-    NETWORK_STATUS_RESOURCE.uri,
-    { title: NETWORK_STATUS_RESOURCE.title, description: NETWORK_STATUS_RESOURCE.description, ...json },
-    async (uri, ctx) => jsonContents(uri, await readNetworkStatus(readContext(ctx.mcpReq.signal))),
-  );
-  server.registerResource(
-    "session",
-    SESSION_URI,
-    {
-      title: "Your saved state",
-      description:
-        "Your labels, watchlist and stored results as JSON (what get_session returns). Under MCP 2026-07-28 they belong to the signed-in user.",
-      ...json,
-    },
-    async (uri) => {
-      const scope = callers.getStore();
-      if (!scope) throw new Error("stateless read outside a request scope");
-      return jsonContents(uri, await userStateOf(scope.env, scope.caller).view());
-    },
-  );
-
-  const network = () => completable(z.string().optional().describe(NETWORK_ARGUMENT_DESCRIPTION), completeNetwork);
-  server.registerPrompt(
-    ANALYZE_WALLET.name,
-    {
-      title: ANALYZE_WALLET.title,
-      description: ANALYZE_WALLET.description,
-      argsSchema: z.object({ address: z.string().describe(`Wallet address: ${ADDRESS_FORM}.`), network: network() }),
-    },
-    (args) => userMessage(ANALYZE_WALLET.text(args)),
-  );
-  server.registerPrompt(
-    EXPLAIN_TRANSACTION.name,
-    {
-      title: EXPLAIN_TRANSACTION.title,
-      description: EXPLAIN_TRANSACTION.description,
-      argsSchema: z.object({
-        signature: z.string().describe(`Transaction signature: ${SIGNATURE_FORM}.`),
-        network: network(),
-      }),
-    },
-    (args) => userMessage(EXPLAIN_TRANSACTION.text(args)),
-  );
-}
+const lane: Lane = {
+  solana: () => isolateServices(scope().env).solana,
+  defaults: () => ({}),
+  sessionView: () => userStateOf(scope().env, scope().caller).view(),
+  sessionDescription:
+    "Your labels, watchlist and stored results as JSON (what get_session returns). Under MCP 2026-07-28 they belong to the signed-in user.",
+  async callTool(tool, args, channel) {
+    const { env, caller } = scope();
+    const { solana, meter } = isolateServices(env);
+    if (tool.name === "configure_session") return toolErrorResult(new ServiceError("INVALID_INPUT", DEFAULTS_REFUSED));
+    const state = () => userStateOf(env, caller);
+    // The state object runs the whole call: labels resolve there and state tools find their data.
+    if (tool.usesState || namesLabel(args)) return (await state().callTool(tool.name, args)) as ToolResult;
+    return runToolCall(tool, args, {
+      lane: "stateless",
+      solana,
+      defaults: {},
+      signal: channel.signal,
+      log: channel.log,
+      saveResult: (name, full) => state().saveResult(name, full),
+      platformOps: () => meter.take(),
+    });
+  },
+};
 
 export function createStatelessServer(): McpServer {
   const server = new McpServer(SERVER_INFO, {
@@ -226,8 +83,7 @@ export function createStatelessServer(): McpServer {
       "server/discover": LIST_CACHE,
     },
   });
-  registerTools(server);
-  registerResourcesAndPrompts(server);
+  registerCatalog(server, lane);
   return server;
 }
 

@@ -9,17 +9,18 @@
  * for as long as the client stays connected. GET only resumes a stream named by Last-Event-ID;
  * otherwise it is 405, which the protocol allows and clients take as "no stream offered".
  */
-import type { Transport, TransportSendOptions } from "@modelcontextprotocol/sdk/shared/transport.js";
 import {
-  ClientRequestSchema,
-  ErrorCode,
   type JSONRPCErrorResponse,
   type JSONRPCMessage,
   type JSONRPCRequest,
   type JSONRPCResultResponse,
   type MessageExtraInfo,
+  ProtocolErrorCode,
   type RequestId,
-} from "@modelcontextprotocol/sdk/types.js";
+  specTypeSchemas,
+  type Transport,
+  type TransportSendOptions,
+} from "@modelcontextprotocol/server";
 import { SseStream } from "./sse";
 
 /** Finished streams kept for late resumption; the oldest is forgotten first. */
@@ -37,18 +38,35 @@ interface Exchange {
   respond(response: Response): void;
 }
 
+/** A spec request schema: an object whose `method` is one literal. */
+interface RequestSchema {
+  shape: { method: { value: string } };
+  safeParse(value: unknown): {
+    success: boolean;
+    error?: { issues: { path: PropertyKey[]; message: string }[] };
+  };
+}
+
 /**
  * The schema of each request method a client may send. The SDK parses params only inside its
- * handlers and reports a mismatch as -32603 with a raw Zod dump; checking here first gives the
- * client -32602 Invalid params with one readable line.
+ * handlers and reports a mismatch as -32603 Internal error; checking here first gives the client
+ * -32602 Invalid params with one readable line.
  */
-const CLIENT_REQUESTS = new Map(
-  ClientRequestSchema.options.map((schema) => [schema.shape.method.value as string, schema]),
-);
+let clientRequests: Map<string, RequestSchema> | undefined;
+
+function clientRequestSchema(method: string): RequestSchema | undefined {
+  clientRequests ??= new Map(
+    (specTypeSchemas.ClientRequest as unknown as { options: RequestSchema[] }).options.map((schema) => [
+      schema.shape.method.value,
+      schema,
+    ]),
+  );
+  return clientRequests.get(method);
+}
 
 /** Why a request's params do not fit its method, or undefined when they do (or the method is unknown). */
 function invalidParams(request: JSONRPCRequest): string | undefined {
-  const schema = CLIENT_REQUESTS.get(request.method);
+  const schema = clientRequestSchema(request.method);
   const result = schema?.safeParse(request);
   if (!result) return undefined;
   if (result.success) {
@@ -58,7 +76,7 @@ function invalidParams(request: JSONRPCRequest): string | undefined {
       ? `Invalid params for ${request.method}: uri: not a URI`
       : undefined;
   }
-  const issue = result.error.issues[0];
+  const issue = result.error?.issues[0];
   const where =
     issue?.path
       .filter((part) => part !== "params")
@@ -161,7 +179,7 @@ export class SessionTransport implements Transport {
             jsonrpc: "2.0",
             id: null,
             error: {
-              code: ErrorCode.InvalidRequest,
+              code: ProtocolErrorCode.InvalidRequest,
               message: `Invalid Request: request id ${JSON.stringify(reused)} is already in use in this session.`,
             },
           },
@@ -189,7 +207,7 @@ export class SessionTransport implements Transport {
           void this.send({
             jsonrpc: "2.0",
             id: (message as JSONRPCRequest).id,
-            error: { code: ErrorCode.InvalidParams, message: problem },
+            error: { code: ProtocolErrorCode.InvalidParams, message: problem },
           });
       }
     });

@@ -2,7 +2,6 @@
  * The session tools against the real local chain through the real SDK client (in memory, with the
  * server's own in-memory session state): defaults, labels, the watchlist and large results.
  */
-import { ResourceUpdatedNotificationSchema } from "@modelcontextprotocol/sdk/types.js";
 import { getAddressDecoder } from "@solana/kit";
 import { afterEach, describe, expect, it } from "vitest";
 import { connect, demo, setAccount, type TestSession } from "./testing";
@@ -185,7 +184,7 @@ describe("session tools", () => {
   it("solana://session is the state as JSON, and a subscriber hears when it changes", async () => {
     const session = await open();
     const updates: string[] = [];
-    session.client.setNotificationHandler(ResourceUpdatedNotificationSchema, (notification) => {
+    session.client.setNotificationHandler("notifications/resources/updated", (notification) => {
       updates.push(notification.params.uri);
     });
     await session.client.subscribeResource({ uri: "solana://session" });

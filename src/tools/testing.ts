@@ -4,13 +4,10 @@
  */
 
 import { env } from "cloudflare:workers";
-import { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
-import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
-import { CfWorkerJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/cfworker-provider.js";
+import { type CallToolResult, Client, InMemoryTransport } from "@modelcontextprotocol/client";
 import { expect, inject } from "vitest";
 import type { Demo } from "../../test/setup/demo";
-import { createMcpServer } from "../mcp/server";
+import { createSessionServer } from "../mcp/session-server";
 import { createSolanaService, type SolanaService } from "../solana/service";
 
 declare module "vitest" {
@@ -39,13 +36,10 @@ export interface TestSession {
 
 export async function connect(): Promise<TestSession> {
   const solana = createSolanaService(env);
-  const server = createMcpServer({ solana, defaults: () => ({}), loggingLevel: () => undefined, setLoggingLevel() {} });
+  const server = createSessionServer({ solana, loggingLevel: () => undefined, setLoggingLevel() {} });
   const [serverSide, clientSide] = InMemoryTransport.createLinkedPair();
   await server.connect(serverSide);
-  const client = new Client(
-    { name: "tool-tests", version: "1.0.0" },
-    { jsonSchemaValidator: new CfWorkerJsonSchemaValidator() },
-  );
+  const client = new Client({ name: "tool-tests", version: "1.0.0" });
   await client.connect(clientSide);
   // Listing the tools makes the client validate every structuredContent against its outputSchema.
   await client.listTools();

@@ -1,0 +1,95 @@
+/**
+ * Streamable HTTP for 2025-era sessions (MCP 2025-11-25, 2025-06-18, 2025-03-26), the Worker's
+ * side: the headers the transport requires, the body parsed and checked once, and which session
+ * a request belongs to. An `initialize` without `Mcp-Session-Id` opens a session in a new object;
+ * anything else names its session. The object (`session.do.ts`) gets one JS RPC call with the
+ * parsed messages and answers with the HTTP response.
+ */
+import { type JSONRPCMessage, parseJSONRPCMessage, SUPPORTED_PROTOCOL_VERSIONS } from "@modelcontextprotocol/server";
+import { jsonRpcError } from "./errors";
+import type { SessionRequest } from "./session.do";
+
+/** Session ids are random UUIDs; anything else cannot name a session. */
+const SESSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export interface SessionHttpRequest {
+  request: Request;
+  env: Env;
+  caller: string;
+  /** The POST body as the router parsed it; undefined when it was not JSON. */
+  body?: unknown;
+}
+
+function acceptsSse(request: Request): boolean {
+  return (request.headers.get("accept") ?? "").includes("text/event-stream");
+}
+
+/** The body's JSON-RPC messages, or the HTTP error that says why there are none. */
+function messagesOf(request: Request, body: unknown): { messages: JSONRPCMessage[]; batch: boolean } | Response {
+  const accept = request.headers.get("accept") ?? "";
+  if (!accept.includes("application/json") || !accept.includes("text/event-stream")) {
+    return jsonRpcError(406, -32000, "Not Acceptable: Accept must list application/json and text/event-stream.");
+  }
+  if (!(request.headers.get("content-type") ?? "").includes("application/json")) {
+    return jsonRpcError(415, -32000, "Unsupported Media Type: Content-Type must be application/json.");
+  }
+  if (body === undefined) return jsonRpcError(400, -32700, "Parse error: the body is not valid JSON.");
+  const batch = Array.isArray(body);
+  const items: unknown[] = batch ? body : [body];
+  if (items.length === 0) return jsonRpcError(400, -32600, "Invalid Request: empty batch.");
+  const messages: JSONRPCMessage[] = [];
+  for (const item of items) {
+    try {
+      messages.push(parseJSONRPCMessage(item));
+    } catch {
+      return jsonRpcError(400, -32600, "Invalid Request: not a JSON-RPC 2.0 message.");
+    }
+  }
+  return { messages, batch };
+}
+
+export async function serveSession({ request, env, caller, body }: SessionHttpRequest): Promise<Response> {
+  const method = request.method as SessionRequest["method"];
+  const sessionId = request.headers.get("mcp-session-id");
+  const common = { owner: caller, method, acceptsSse: acceptsSse(request) };
+
+  if (sessionId === null) {
+    if (method !== "POST") return jsonRpcError(400, -32000, "Bad Request: Mcp-Session-Id header is required.");
+    // Only an initialize may start a session: look before creating anything.
+    if (!startsSession(body)) return missingSession();
+    const parsed = messagesOf(request, body);
+    if (parsed instanceof Response) return parsed;
+    const id = crypto.randomUUID();
+    return env.MCP_SESSION.getByName(id).handle({ ...common, ...parsed, sessionId: id, opens: true });
+  }
+
+  if (!SESSION_ID.test(sessionId)) return jsonRpcError(404, -32001, "Session not found.");
+  const session = env.MCP_SESSION.getByName(sessionId);
+  if (method !== "POST") {
+    return session.handle({ ...common, sessionId, lastEventId: request.headers.get("last-event-id") });
+  }
+  const version = request.headers.get("mcp-protocol-version");
+  if (version && !SUPPORTED_PROTOCOL_VERSIONS.includes(version)) {
+    return jsonRpcError(
+      400,
+      -32000,
+      `Bad Request: unsupported MCP-Protocol-Version ${version}. Supported: ${SUPPORTED_PROTOCOL_VERSIONS.join(", ")}.`,
+    );
+  }
+  const parsed = messagesOf(request, body);
+  if (parsed instanceof Response) return parsed;
+  return session.handle({ ...common, ...parsed, sessionId });
+}
+
+function startsSession(body: unknown): boolean {
+  const items: unknown[] = Array.isArray(body) ? body : [body];
+  return items.some((item) => (item as { method?: unknown } | null)?.method === "initialize");
+}
+
+function missingSession(): Response {
+  return jsonRpcError(
+    400,
+    -32000,
+    "Bad Request: Mcp-Session-Id header is required (only initialize starts a session).",
+  );
+}

@@ -1,0 +1,80 @@
+/**
+ * The SDK v2 server of one 2025-era session: the shared catalog (`catalog.ts`) over the
+ * session's own state. Around a tool call the session adds what only sessions have: calls are
+ * counted, logging follows the client's `logging/setLevel` (kept across an eviction), and a change
+ * of state notifies a client subscribed to `solana://session`, on the changing call's own stream.
+ */
+import { type LoggingLevel, McpServer } from "@modelcontextprotocol/server";
+import type { PlatformOps } from "../platform/ops";
+import { createSessionStore, memoryKv, type SessionStore } from "../session/store";
+import { SESSION_URI, sessionView } from "../session/view";
+import type { SolanaService } from "../solana/service";
+import { type Lane, registerCatalog } from "./catalog";
+import { SERVER_INFO, SERVER_INSTRUCTIONS } from "./identity";
+import { runToolCall } from "./tool-call";
+
+const LEVELS: LoggingLevel[] = ["debug", "info", "notice", "warning", "error", "critical", "alert", "emergency"];
+
+/** What the server needs from the session that owns it. */
+export interface SessionBinding {
+  solana: SolanaService;
+  /** The session's state; without one (tests) it lives in memory with the server. */
+  store?: SessionStore;
+  loggingLevel(): LoggingLevel | undefined;
+  setLoggingLevel(level: LoggingLevel): void;
+  /** Billable operations since the previous call (the session object's meter), for the log line. */
+  platformOps?(): PlatformOps;
+}
+
+export function createSessionServer(binding: SessionBinding): McpServer {
+  const started = Date.now();
+  const store = binding.store ?? createSessionStore(memoryKv(), () => ({ createdAt: started, lastActive: Date.now() }));
+  const server = new McpServer(SERVER_INFO, {
+    capabilities: { logging: {}, tools: {}, resources: { subscribe: true }, prompts: {}, completions: {} },
+    instructions: SERVER_INSTRUCTIONS,
+  });
+
+  const lane: Lane = {
+    solana: () => binding.solana,
+    defaults: () => store.state().defaults,
+    labels: () => store.state(),
+    sessionView: () => sessionView(store),
+    sessionDescription:
+      "This session's defaults, labels, watchlist, call counts and stored results as JSON (what get_session returns). Subscribe to hear when it changes.",
+    async callTool(tool, args, channel) {
+      const version = store.version;
+      try {
+        return await runToolCall(tool, args, {
+          lane: "session",
+          solana: binding.solana,
+          defaults: store.state().defaults,
+          store,
+          signal: channel.signal,
+          platformOps: binding.platformOps,
+          async log(level, data) {
+            const threshold = binding.loggingLevel();
+            if (!threshold || LEVELS.indexOf(level) < LEVELS.indexOf(threshold)) return;
+            await channel.log(level, data);
+          },
+        });
+      } finally {
+        // Sent before the answer, so it rides on this call's stream (the transport streams it).
+        if (store.version !== version && store.state().subscribed) await channel.notifyUpdated(SESSION_URI);
+      }
+    },
+  };
+  registerCatalog(server, lane);
+
+  server.server.setRequestHandler("logging/setLevel", (request) => {
+    binding.setLoggingLevel(request.params.level);
+    return {};
+  });
+  // Stored with the state, so a subscription outlives an eviction of the session's object.
+  const setSubscribed = (uri: string, subscribed: boolean) => {
+    if (uri === SESSION_URI) store.update((state) => ({ ...state, subscribed }));
+    return {};
+  };
+  server.server.setRequestHandler("resources/subscribe", (request) => setSubscribed(request.params.uri, true));
+  server.server.setRequestHandler("resources/unsubscribe", (request) => setSubscribed(request.params.uri, false));
+  return server;
+}

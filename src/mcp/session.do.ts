@@ -1,0 +1,252 @@
+/**
+ * The session object: one plain Durable Object per 2025-era MCP session, holding its SDK v2
+ * server, its transport and the record that must outlive an eviction. The Worker has already
+ * done the HTTP side (`session-http.ts`: headers, parsing, which session) and calls `handle` by JS
+ * RPC with the parsed messages, so nothing is parsed twice and no Request is copied on the way in.
+ *
+ * Its own storage is the record (one key) and the idle timer (the object's alarm); the agent's
+ * state (defaults, labels, watchlist, large results) lives beside it (`src/session/store.ts`).
+ * Storage is written when a session starts, when its state changes and, for the idle timer, at
+ * most once per eighth of the idle time: a read-only call writes nothing.
+ *
+ * Its billable operations are counted as they happen and reported on the next log line: each tool
+ * call's, and `session_open` when the client's `notifications/initialized` completes the opening.
+ */
+import { DurableObject } from "cloudflare:workers";
+import {
+  type InitializeRequest,
+  type InitializeRequestParams,
+  type JSONRPCMessage,
+  LATEST_PROTOCOL_VERSION,
+  type LoggingLevel,
+  SUPPORTED_PROTOCOL_VERSIONS,
+} from "@modelcontextprotocol/server";
+import { createOpsMeter, meterKv, meterStorage, type OpsMeter } from "../platform/ops";
+import { createSessionStore, type SessionStore } from "../session/store";
+import { createSolanaService, type SolanaService } from "../solana/service";
+import { jsonRpcError } from "./errors";
+import { createSessionServer } from "./session-server";
+import { hasMethod, SessionTransport } from "./transport";
+
+const RECORD_KEY = "session";
+const RESTORE_ID = "__restore__";
+
+/** What survives eviction: enough to rebuild the MCP server as the client initialized it. */
+export interface SessionRecord {
+  owner: string;
+  createdAt: number;
+  lastActive: number;
+  initialize: InitializeRequestParams;
+  protocolVersion: string;
+  loggingLevel?: LoggingLevel;
+}
+
+/** One HTTP request of a session, as the Worker hands it over. */
+export interface SessionRequest {
+  /** The session's id, as the client names it (the object's own name). */
+  sessionId: string;
+  /** Who is calling, as the auth layer established: a session answers its owner only. */
+  owner: string;
+  method: "POST" | "GET" | "DELETE";
+  /** POST: the body's messages, already checked to be JSON-RPC; `batch` when they came as an array. */
+  messages?: JSONRPCMessage[];
+  batch?: boolean;
+  /** True for the POST with `initialize` that creates this session. */
+  opens?: boolean;
+  acceptsSse: boolean;
+  lastEventId?: string | null;
+}
+
+export class McpSession extends DurableObject<Env> {
+  private transport?: SessionTransport;
+  private solana?: SolanaService;
+  private store?: SessionStore;
+  private lastActive = 0;
+  private readonly meter: OpsMeter;
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    this.meter = createOpsMeter();
+    meterStorage(ctx.storage, this.meter);
+  }
+
+  private get idleMs(): number {
+    return (Number(this.env.SESSION_IDLE_SECONDS) || 86_400) * 1000;
+  }
+
+  /** The stored record as last read or written: this object is its only writer, so one read per wake. */
+  private recordCache: SessionRecord | null | undefined;
+
+  private get record(): SessionRecord | undefined {
+    if (this.recordCache === undefined) this.recordCache = this.ctx.storage.kv.get<SessionRecord>(RECORD_KEY) ?? null;
+    return this.recordCache ?? undefined;
+  }
+
+  private saveRecord(record: SessionRecord): void {
+    this.ctx.storage.kv.put(RECORD_KEY, record);
+    this.recordCache = record;
+  }
+
+  async handle(request: SessionRequest): Promise<Response> {
+    this.meter.ops.doRequests++;
+    try {
+      const response = await this.route(request);
+      response.headers.set("mcp-session-id", request.sessionId);
+      return response;
+    } catch (error) {
+      // Say nothing of internals to the client; the log line has the reason.
+      console.error(JSON.stringify({ event: "session_error", error: String(error).slice(0, 200) }));
+      return jsonRpcError(500, -32603, "Internal error in the MCP session.");
+    }
+  }
+
+  private async route(request: SessionRequest): Promise<Response> {
+    const record = this.record;
+    if (request.opens) {
+      if (record) return jsonRpcError(409, -32600, "Session already exists.");
+      return this.open(request);
+    }
+    if (!record || record.owner !== request.owner) {
+      return jsonRpcError(404, -32001, "Session not found. Start a new session with initialize.");
+    }
+    this.touch(record);
+    switch (request.method) {
+      case "POST":
+        return this.post(request, record);
+      case "GET":
+        if (!request.acceptsSse)
+          return jsonRpcError(406, -32000, "Not Acceptable: GET needs Accept: text/event-stream.");
+        return this.live(record).handleGet(request.lastEventId ?? null);
+      case "DELETE":
+        return this.end();
+    }
+  }
+
+  /**
+   * The idle timer, and the teardown after DELETE: without a record the session has ended, and
+   * its storage goes in this invocation of its own.
+   */
+  override async alarm(): Promise<void> {
+    this.meter.ops.doRequests++;
+    const record = this.record;
+    if (record) {
+      const remaining = Math.max(this.lastActive, record.lastActive) + this.idleMs - Date.now();
+      if (remaining > 0) {
+        // The timer writes anyway: call counts kept in memory ride along.
+        this.store?.flushCounts();
+        await this.ctx.storage.setAlarm(Date.now() + remaining);
+        return;
+      }
+    }
+    await this.transport?.close();
+    this.transport = undefined;
+    this.store = undefined;
+    this.recordCache = null;
+    await this.ctx.storage.deleteAll();
+  }
+
+  private async open(request: SessionRequest): Promise<Response> {
+    const initialize = request.messages?.find((message) => hasMethod(message, "initialize")) as
+      | (JSONRPCMessage & InitializeRequest)
+      | undefined;
+    if (!initialize) return jsonRpcError(400, -32600, "Bad Request: a new session must start with initialize.");
+    const requested = initialize.params.protocolVersion;
+    const protocolVersion = SUPPORTED_PROTOCOL_VERSIONS.includes(requested) ? requested : LATEST_PROTOCOL_VERSION;
+    const now = Date.now();
+    const record: SessionRecord = {
+      owner: request.owner,
+      createdAt: now,
+      lastActive: now,
+      initialize: initialize.params,
+      protocolVersion,
+    };
+    const transport = this.startServer(record, false, request.sessionId);
+    const response = await transport.handlePost(request.messages ?? [], {
+      batch: request.batch ?? false,
+      acceptsSse: request.acceptsSse,
+      extra: {},
+    });
+    this.saveRecord(record);
+    this.lastActive = now;
+    await this.ctx.storage.setAlarm(now + this.idleMs);
+    return response;
+  }
+
+  private async post(request: SessionRequest, record: SessionRecord): Promise<Response> {
+    const messages = request.messages ?? [];
+    if (messages.some((message) => hasMethod(message, "initialize"))) {
+      return jsonRpcError(400, -32600, "Bad Request: this session is already initialized.");
+    }
+    const response = await this.live(record, request.sessionId).handlePost(messages, {
+      batch: request.batch ?? false,
+      acceptsSse: request.acceptsSse,
+      extra: {},
+    });
+    if (messages.some((message) => hasMethod(message, "notifications/initialized"))) {
+      // The opening's cost: creating the object, initialize, and this notification.
+      console.info(JSON.stringify({ event: "session_open", ...this.meter.take() }));
+    }
+    return response;
+  }
+
+  private async end(): Promise<Response> {
+    this.ctx.storage.kv.delete(RECORD_KEY);
+    this.recordCache = null;
+    await this.transport?.close();
+    this.transport = undefined;
+    this.store = undefined;
+    // Teardown runs in its own alarm invocation: a DELETE's client may not wait for it.
+    await this.ctx.storage.setAlarm(Date.now());
+    return new Response(null, { status: 200 });
+  }
+
+  /** The transport of a live server, rebuilding both after an eviction. */
+  private live(record: SessionRecord, sessionId?: string): SessionTransport {
+    return this.transport ?? this.startServer(record, true, sessionId);
+  }
+
+  private startServer(record: SessionRecord, restore: boolean, sessionId = "s"): SessionTransport {
+    // Cache writes finish after the answer is sent.
+    this.solana ??= createSolanaService(
+      { ...this.env, BALANCE_CACHE: meterKv(this.env.BALANCE_CACHE, this.meter) },
+      { waitUntil: (promise) => this.ctx.waitUntil(promise) },
+    );
+    const transport = new SessionTransport();
+    transport.sessionId = sessionId;
+    transport.protocolVersion = record.protocolVersion;
+    this.store ??= createSessionStore(this.ctx.storage.kv, () => ({
+      createdAt: record.createdAt,
+      lastActive: Math.max(this.lastActive, this.record?.lastActive ?? record.lastActive),
+    }));
+    const server = createSessionServer({
+      solana: this.solana,
+      store: this.store,
+      platformOps: () => this.meter.take(),
+      loggingLevel: () => this.record?.loggingLevel ?? record.loggingLevel,
+      setLoggingLevel: (level) => {
+        const current = this.record;
+        if (current && current.loggingLevel !== level) this.saveRecord({ ...current, loggingLevel: level });
+        record.loggingLevel = level;
+      },
+    });
+    // connect() only wires callbacks and starts a no-op transport: it completes synchronously.
+    void server.connect(transport);
+    if (restore) {
+      // Replays the client's initialize so the server knows its capabilities and version again.
+      transport.onmessage?.({ jsonrpc: "2.0", id: RESTORE_ID, method: "initialize", params: record.initialize });
+      transport.onmessage?.({ jsonrpc: "2.0", method: "notifications/initialized" });
+    }
+    this.transport = transport;
+    return transport;
+  }
+
+  /** Notes activity; persists it only when the stored time is stale enough to matter for expiry. */
+  private touch(record: SessionRecord): void {
+    const now = Date.now();
+    this.lastActive = now;
+    if (now - record.lastActive > this.idleMs / 8) {
+      this.saveRecord({ ...record, lastActive: now });
+      this.store?.flushCounts();
+    }
+  }
+}
