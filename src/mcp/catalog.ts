@@ -38,6 +38,8 @@ export interface CallChannel {
 /** How a lane runs calls and where its state lives. */
 export interface Lane {
   solana(): SolanaService;
+  /** The Worker's static assets, where the views' script is. */
+  assets(): Fetcher;
   defaults(): ToolContext["defaults"];
   callTool(tool: Tool, args: Record<string, unknown>, channel: CallChannel): Promise<ToolResult>;
   /** Labels a resource read may name; none where the state is elsewhere. */
@@ -182,7 +184,7 @@ function registerResources(server: McpServer, lane: Lane, completeNetwork: (valu
       shown.name,
       shown.uri,
       { title: shown.title, description: shown.description, mimeType: VIEW_MIME_TYPE, _meta: viewResourceMeta },
-      () => readView(shown),
+      () => readView(shown, lane.assets()),
     );
   }
 }

@@ -24,6 +24,25 @@ function acceptsSse(request: Request): boolean {
   return (request.headers.get("accept") ?? "").includes("text/event-stream");
 }
 
+/**
+ * Deeper than any MCP message needs: the messages cross to the session object by JS RPC, whose
+ * serialization has a depth limit of its own, and a parse of arbitrary depth is work for nothing.
+ */
+const MAX_DEPTH = 64;
+
+function tooDeep(value: unknown): boolean {
+  let level: unknown[] = [value];
+  for (let depth = 0; level.length > 0; depth++) {
+    if (depth > MAX_DEPTH) return true;
+    const next: unknown[] = [];
+    for (const item of level) {
+      if (typeof item === "object" && item !== null) next.push(...Object.values(item));
+    }
+    level = next;
+  }
+  return false;
+}
+
 /** The body's JSON-RPC messages, or the HTTP error that says why there are none. */
 function messagesOf(request: Request, body: unknown): { messages: JSONRPCMessage[]; batch: boolean } | Response {
   const accept = request.headers.get("accept") ?? "";
@@ -37,6 +56,7 @@ function messagesOf(request: Request, body: unknown): { messages: JSONRPCMessage
   const batch = Array.isArray(body);
   const items: unknown[] = batch ? body : [body];
   if (items.length === 0) return jsonRpcError(400, -32600, "Invalid Request: empty batch.");
+  if (tooDeep(body)) return jsonRpcError(400, -32600, `Invalid Request: nested deeper than ${MAX_DEPTH} levels.`);
   const messages: JSONRPCMessage[] = [];
   for (const item of items) {
     try {

@@ -18,6 +18,8 @@ const LEVELS: LoggingLevel[] = ["debug", "info", "notice", "warning", "error", "
 /** What the server needs from the session that owns it. */
 export interface SessionBinding {
   solana: SolanaService;
+  /** The Worker's static assets (the views' script). */
+  assets: Fetcher;
   /** The session's state; without one (tests) it lives in memory with the server. */
   store?: SessionStore;
   loggingLevel(): LoggingLevel | undefined;
@@ -36,6 +38,7 @@ export function createSessionServer(binding: SessionBinding): McpServer {
 
   const lane: Lane = {
     solana: () => binding.solana,
+    assets: () => binding.assets,
     defaults: () => store.state().defaults,
     labels: () => store.state(),
     sessionView: () => sessionView(store),

@@ -87,6 +87,12 @@ export class McpSession extends DurableObject<Env> {
     this.recordCache = record;
   }
 
+  /** Reached by JS RPC only (`handle`): a fetch, a WebSocket upgrade included, is refused. */
+  override async fetch(): Promise<Response> {
+    this.meter.ops.doRequests++;
+    return jsonRpcError(400, -32000, "Bad Request: a session is reached through POST /mcp.");
+  }
+
   async handle(request: SessionRequest): Promise<Response> {
     this.meter.ops.doRequests++;
     try {
@@ -220,6 +226,7 @@ export class McpSession extends DurableObject<Env> {
     }));
     const server = createSessionServer({
       solana: this.solana,
+      assets: this.env.ASSETS,
       store: this.store,
       platformOps: () => this.meter.take(),
       loggingLevel: () => this.record?.loggingLevel ?? record.loggingLevel,

@@ -183,11 +183,13 @@ describe("session Durable Object", () => {
     expect(response.status).toBe(404);
   });
 
-  it("has no fetch handler, so no WebSocket upgrade can reach it past the owner check", async () => {
+  it("refuses any fetch, so no WebSocket upgrade can reach it past the owner check", async () => {
     const sessionId = await openSession();
-    await expect(
-      stubOf(sessionId).fetch(MCP, { headers: { upgrade: "websocket", "mcp-session-id": sessionId } }),
-    ).rejects.toThrow();
+    const direct = await stubOf(sessionId).fetch(MCP, {
+      headers: { upgrade: "websocket", "mcp-session-id": sessionId },
+    });
+    expect(direct.status).toBe(400);
+    expect(direct.webSocket).toBeNull();
     const refused = await exports.default.fetch(MCP, {
       headers: { upgrade: "websocket", "mcp-session-id": sessionId },
     });

@@ -48,6 +48,7 @@ function scope() {
 
 const lane: Lane = {
   solana: () => isolateServices(scope().env).solana,
+  assets: () => scope().env.ASSETS,
   defaults: () => ({}),
   sessionView: () => userStateOf(scope().env, scope().caller).view(),
   sessionDescription:

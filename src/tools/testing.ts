@@ -36,7 +36,12 @@ export interface TestSession {
 
 export async function connect(): Promise<TestSession> {
   const solana = createSolanaService(env);
-  const server = createSessionServer({ solana, loggingLevel: () => undefined, setLoggingLevel() {} });
+  const server = createSessionServer({
+    solana,
+    assets: env.ASSETS,
+    loggingLevel: () => undefined,
+    setLoggingLevel() {},
+  });
   const [serverSide, clientSide] = InMemoryTransport.createLinkedPair();
   await server.connect(serverSide);
   const client = new Client({ name: "tool-tests", version: "1.0.0" });

@@ -5,7 +5,6 @@
  * below, and each tool it shows carries `toolUiMeta(tool)` in its own `_meta`. Clients without the
  * extension ignore both and keep the text and structuredContent.
  */
-import { once } from "../tools/tool";
 import { viewPage } from "./page";
 
 /** The MCP Apps resource mime type (`RESOURCE_MIME_TYPE` of @modelcontextprotocol/ext-apps). */
@@ -18,8 +17,8 @@ export interface View {
   name: string;
   title: string;
   description: string;
-  /** The whole page: markup, style and script inline. */
-  html(): string;
+  /** The renderer the views' script picks for this page. */
+  kind: string;
   /** The tools whose results this view shows. */
   tools: readonly string[];
 }
@@ -37,8 +36,31 @@ export const viewResourceMeta = {
   },
 } as const satisfies Record<string, unknown>;
 
-function view(kind: string, spec: Omit<View, "uri" | "html">): View {
-  return { ...spec, uri: `ui://solana/${kind}`, html: once(() => viewPage(kind, spec.title)) };
+function view(kind: string, spec: Omit<View, "uri" | "kind">): View {
+  return { ...spec, kind, uri: `ui://solana/${kind}` };
+}
+
+/** Where `npm run build:views` puts the views' script, among the Worker's static assets. */
+export const VIEW_SCRIPT_PATH = "/ui/views.js";
+
+/** The script, read from the static assets once per isolate (views are read rarely, and only then). */
+let script: Promise<string> | undefined;
+
+function viewScript(assets: Fetcher): Promise<string> {
+  script ??= assets.fetch(`https://assets.invalid${VIEW_SCRIPT_PATH}`).then(async (response) => {
+    if (!response.ok) throw new Error(`view script missing from the static assets (${response.status})`);
+    return response.text();
+  });
+  // A failed read is not kept: the next view read tries again.
+  script.catch(() => {
+    script = undefined;
+  });
+  return script;
+}
+
+/** The whole page of a view: markup, style and script inline. */
+export async function viewHtml(shown: View, assets: Fetcher): Promise<string> {
+  return viewPage(shown.kind, shown.title, await viewScript(assets));
 }
 
 export const views: readonly View[] = [
@@ -74,8 +96,10 @@ export function toolUiMeta(toolName: string): Record<string, unknown> | undefine
 }
 
 /** A `resources/read` result for a view: the page, with its `_meta` on the content as hosts prefer. */
-export function readView(shown: View) {
+export async function readView(shown: View, assets: Fetcher) {
   return {
-    contents: [{ uri: shown.uri, mimeType: VIEW_MIME_TYPE, text: shown.html(), _meta: viewResourceMeta }],
+    contents: [
+      { uri: shown.uri, mimeType: VIEW_MIME_TYPE, text: await viewHtml(shown, assets), _meta: viewResourceMeta },
+    ],
   };
 }

@@ -3,7 +3,6 @@
  * remote anything), so it renders offline in the host's sandboxed iframe. Its own CSP repeats
  * what the resource metadata asks of the host: no network, nothing but its inline code.
  */
-import { VIEW_SCRIPT } from "./script.generated";
 
 /** What the view may load: only itself. Hosts apply `_meta.ui.csp`; this holds where one does not. */
 export const VIEW_CSP =
@@ -34,7 +33,7 @@ footer{margin-top:16px;font-size:12px;color:var(--muted)}.offscreen{position:fix
 
 const escapeText = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
-/** The page of the view `kind` (the renderer the script picks), titled `title`. */
-export function viewPage(kind: string, title: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta http-equiv="Content-Security-Policy" content="${VIEW_CSP}"><title>${escapeText(title)}</title><style>${STYLE}</style></head><body data-view="${escapeText(kind)}"><h1>${escapeText(title)}</h1><main id="view" aria-busy="true" aria-live="polite"><p class="muted">Waiting for the tool result…</p></main><script>${VIEW_SCRIPT}</script></body></html>`;
+/** The page of the view `kind` (the renderer the script picks), titled `title`, with the views' script inline. */
+export function viewPage(kind: string, title: string, script: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta http-equiv="Content-Security-Policy" content="${VIEW_CSP}"><title>${escapeText(title)}</title><style>${STYLE}</style></head><body data-view="${escapeText(kind)}"><h1>${escapeText(title)}</h1><main id="view" aria-busy="true" aria-live="polite"><p class="muted">Waiting for the tool result…</p></main><script>${script}</script></body></html>`;
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { GENERATED, viewModuleSource } from "../../scripts/build-views.mjs";
 
 describe("view script", () => {
-  it("src/views/script.generated.ts is up to date (else run npm run build:views)", async () => {
+  it("public/ui/views.js is up to date (else run npm run build:views)", async () => {
     expect(readFileSync(GENERATED, "utf8") === (await viewModuleSource())).toBe(true);
   });
 });

@@ -221,6 +221,8 @@ describe("CORS for browser MCP clients", () => {
       "authorization",
       "content-type",
       "last-event-id",
+      "mcp-method",
+      "mcp-name",
       "mcp-protocol-version",
       "mcp-session-id",
     ]);
@@ -250,7 +252,15 @@ describe("CORS for browser MCP clients", () => {
     for (const method of ["GET", "POST", "DELETE"]) {
       expect(corsAllows(headers.get("access-control-allow-methods"), method), method).toBe(true);
     }
-    for (const name of ["Authorization", "Content-Type", "Mcp-Session-Id", "Mcp-Protocol-Version", "Last-Event-ID"]) {
+    for (const name of [
+      "Authorization",
+      "Content-Type",
+      "Mcp-Session-Id",
+      "Mcp-Protocol-Version",
+      "Mcp-Method",
+      "Mcp-Name",
+      "Last-Event-ID",
+    ]) {
       expect(corsAllows(headers.get("access-control-allow-headers"), name), name).toBe(true);
     }
     expect(headers.get("vary")?.toLowerCase()).toContain("origin");
