@@ -33,7 +33,15 @@ export function describeDecoded(decoded: DecodedAccount): string {
     case "stake":
       return `Stake account (${f("state")}): staker ${f("staker")}, withdrawer ${f("withdrawer")}, delegation ${f("delegation")}.`;
     case "vote":
-      return `Vote account (${f("version")}): node ${f("nodePubkey")}, withdrawer ${f("authorizedWithdrawer")}, commission ${f("commission")}%.`;
+      return `Vote account (${f("version")}): node ${f("nodePubkey")}, withdrawer ${f("authorizedWithdrawer")}, commission ${f("commission")}%, last voted slot ${f("lastVotedSlot")}, root ${f("rootSlot")}, credits ${f("credits")}.`;
+    case "multisig":
+      return `Token multisig (${f("program")}): ${f("m")} of ${f("n")} signers required: ${(decoded.signers as string[]).join(", ")}.`;
+    case "sysvar":
+      return `Sysvar ${f("sysvar")}.`;
+    case "stake-config":
+      return `Stake config: warmup/cooldown rate ${f("warmupCooldownRate")}, slash penalty ${f("slashPenalty")}.`;
+    case "validator-info":
+      return `Validator info: ${f("info")}.`;
     case "program":
       return `Upgradeable program: program data ${f("programData")}, ${decoded.upgradeAuthority ? `upgrade authority ${f("upgradeAuthority")}` : "immutable (no upgrade authority)"}, last deployed at slot ${f("lastDeploySlot")}.`;
     case "program-data":

@@ -39,7 +39,7 @@ const accountOutput = () => ({
     .looseObject({
       kind: z
         .string()
-        .describe("mint, token-account, nonce, lookup-table, stake, vote, program, program-data, program-buffer"),
+        .describe("mint, token-account, multisig, nonce, lookup-table, stake, vote, sysvar, stake-config, validator-info, program, program-data, program-buffer"),
     })
     .nullable()
     .describe("The data decoded, for known kinds; u64 fields are decimal strings."),
@@ -99,7 +99,7 @@ export async function loadAccount(ctx: ToolContext, read: ReadOptions, address: 
     };
   }
   const bytes = accountBytes(account);
-  const decoded = decodeAccountData(account.owner, bytes);
+  const decoded = decodeAccountData(account.owner, bytes, address);
   const [minimum, enriched] = await Promise.all([
     rentExemptMinimum(ctx, read.network, read.commitment, account.space),
     decoded ? enrich(ctx, read, decoded) : Promise.resolve(null),
@@ -149,7 +149,7 @@ export const getAccount = defineTool({
   name: "get_account",
   title: "Account details",
   description:
-    "Read any Solana account: balance, owner program (named when well known), executable, size and whether it is rent exempt. Known kinds are decoded: token mints (supply, decimals, authorities, Token-2022 extensions), token accounts, durable nonces, address lookup tables, stake and vote accounts, upgradeable programs (program data, upgrade authority). Other data is returned as base64, cut at 1024 bytes with its full size.",
+    "Read any Solana account: balance, owner program (named when well known), executable, size and whether it is rent exempt. Known kinds are decoded: token mints (supply, decimals, authorities, Token-2022 extensions), token accounts and multisigs, durable nonces, address lookup tables, stake and vote accounts (every layout), sysvars, stake config, upgradeable programs (program data, upgrade authority). Other data is returned as base64, cut at 1024 bytes with its full size.",
   schemas: () => ({
     inputSchema: {
       address: address("Account to read"),

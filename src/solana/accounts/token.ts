@@ -4,7 +4,14 @@
  */
 import type { Address, ReadonlyUint8Array } from "@solana/kit";
 import { unwrapOption } from "@solana/kit";
-import { AccountState, getMintDecoder, getTokenDecoder, TOKEN_PROGRAM_ADDRESS } from "@solana-program/token";
+import {
+  AccountState,
+  getMintDecoder,
+  getMultisigDecoder,
+  getMultisigSize,
+  getTokenDecoder,
+  TOKEN_PROGRAM_ADDRESS,
+} from "@solana-program/token";
 import { ExtensionType, getExtensionDecoder, TOKEN_2022_PROGRAM_ADDRESS } from "@solana-program/token-2022";
 import { formatUnits } from "../format";
 import { type Json, toJson } from "./json";
@@ -63,9 +70,17 @@ function decodeExtensions(data: ReadonlyUint8Array): Json[] {
   return extensions;
 }
 
-export function tokenKindOf(owner: string, data: ReadonlyUint8Array): "mint" | "token-account" | undefined {
+/**
+ * Which token-program account the bytes are. Both programs use the same 355-byte multisig, and
+ * Token-2022 never sizes an extended mint or account to that length, so size alone tells it.
+ */
+export function tokenKindOf(
+  owner: string,
+  data: ReadonlyUint8Array,
+): "mint" | "token-account" | "multisig" | undefined {
   if (data.length === MINT_SIZE) return "mint";
   if (data.length === TOKEN_ACCOUNT_SIZE) return "token-account";
+  if (data.length === getMultisigSize()) return "multisig";
   if (owner !== TOKEN_2022_PROGRAM_ADDRESS || data.length <= ACCOUNT_TYPE_OFFSET) return undefined;
   if (data[ACCOUNT_TYPE_OFFSET] === ACCOUNT_TYPE_MINT) return "mint";
   if (data[ACCOUNT_TYPE_OFFSET] === ACCOUNT_TYPE_ACCOUNT) return "token-account";
@@ -133,13 +148,38 @@ export function decodeTokenAccount(owner: string, data: ReadonlyUint8Array): Dec
   };
 }
 
-/** A mint or token account of either token program; undefined for multisigs and unknown layouts. */
+export interface DecodedMultisig extends DecodedAccount {
+  kind: "multisig";
+  program: TokenProgramName;
+  /** Signatures required. */
+  m: number;
+  /** Valid signers. */
+  n: number;
+  isInitialized: boolean;
+  /** The n valid signers (the layout has room for 11; the unused slots are left out). */
+  signers: string[];
+}
+
+export function decodeMultisig(owner: string, data: ReadonlyUint8Array): DecodedMultisig {
+  const multisig = getMultisigDecoder().decode(data);
+  return {
+    kind: "multisig",
+    program: tokenProgramName(owner),
+    m: multisig.m,
+    n: multisig.n,
+    isInitialized: multisig.isInitialized,
+    signers: multisig.signers.slice(0, multisig.n),
+  };
+}
+
+/** A mint, token account or multisig of either token program; undefined for unknown layouts. */
 export function decodeTokenProgramAccount(
   owner: string,
   data: ReadonlyUint8Array,
-): DecodedMint | DecodedTokenAccount | undefined {
+): DecodedMint | DecodedTokenAccount | DecodedMultisig | undefined {
   const kind = tokenKindOf(owner, data);
   if (kind === "mint") return decodeMint(owner, data);
   if (kind === "token-account") return decodeTokenAccount(owner, data);
+  if (kind === "multisig") return decodeMultisig(owner, data);
   return undefined;
 }
