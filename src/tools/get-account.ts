@@ -39,7 +39,9 @@ const accountOutput = () => ({
     .looseObject({
       kind: z
         .string()
-        .describe("mint, token-account, multisig, nonce, lookup-table, stake, vote, sysvar, stake-config, validator-info, program, program-data, program-buffer"),
+        .describe(
+          "mint, token-account, multisig, nonce, lookup-table, stake, vote, sysvar, stake-config, validator-info, program, program-data, program-buffer",
+        ),
     })
     .nullable()
     .describe("The data decoded, for known kinds; u64 fields are decimal strings."),
