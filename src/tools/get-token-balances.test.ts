@@ -70,6 +70,7 @@ describe("get_token_balances", () => {
         decimals: 6,
         amount: demo.secondHolderSplRaw,
         uiAmount: "234567.890123",
+        uiAmountRule: "decimals",
         accounts: 1,
       },
     ]);

@@ -3,9 +3,11 @@
  * accounts and history are made by the programs themselves rather than written byte by byte.
  */
 import {
+  type Address,
   type AddressesByLookupTableAddress,
   appendTransactionMessageInstructions,
   type Blockhash,
+  compileTransaction,
   compressTransactionMessageUsingAddressLookupTables,
   createTransactionMessage,
   generateKeyPairSigner,
@@ -14,6 +16,7 @@ import {
   type Instruction,
   type KeyPairSigner,
   pipe,
+  setTransactionMessageFeePayer,
   setTransactionMessageFeePayerSigner,
   setTransactionMessageLifetimeUsingBlockhash,
   signTransactionMessageWithSigners,
@@ -83,4 +86,29 @@ export async function sendTransaction(
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`transaction ${signature} was not confirmed`);
+}
+
+/**
+ * What a program returns (`set_return_data`) for these instructions, from a simulation paid by
+ * `feePayer` (no signature needed): how the tests ask the token program for its own UI amount.
+ */
+export async function simulateReturnData(feePayer: Address, instructions: Instruction[]): Promise<string> {
+  const message = pipe(
+    createTransactionMessage({ version: 0 }),
+    (m) => setTransactionMessageFeePayer(feePayer, m),
+    (m) =>
+      setTransactionMessageLifetimeUsingBlockhash(
+        { blockhash: "11111111111111111111111111111111" as Blockhash, lastValidBlockHeight: 0n },
+        m,
+      ),
+    (m) => appendTransactionMessageInstructions(instructions, m),
+  );
+  const { value } = await chain<{
+    value: { err: unknown; logs: string[]; returnData: { data: [string, string] } | null };
+  }>("simulateTransaction", [
+    getBase64EncodedWireTransaction(compileTransaction(message)),
+    { encoding: "base64", sigVerify: false, replaceRecentBlockhash: true, commitment: "confirmed" },
+  ]);
+  if (value.err || !value.returnData) throw new Error(`simulation failed: ${JSON.stringify(value)}`);
+  return new TextDecoder().decode(Uint8Array.from(atob(value.returnData.data[0]), (char) => char.charCodeAt(0)));
 }
