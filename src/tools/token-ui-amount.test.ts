@@ -3,63 +3,17 @@
  * answer: AmountToUiAmount simulated on the local chain, whose return data is the program's string.
  */
 import type { Address } from "@solana/kit";
-import { AccountState, getTokenEncoder } from "@solana-program/token";
-import {
-  type ExtensionArgs,
-  getAmountToUiAmountInstruction,
-  getMintEncoder,
-  TOKEN_2022_PROGRAM_ADDRESS,
-} from "@solana-program/token-2022";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chain, connect, demo, setAccount, type TestSession } from "./testing";
-import { simulateReturnData } from "./testing-transactions";
+import { chain, connect, demo, type TestSession } from "./testing";
+import { chainTime, loadMint, loadTokenAccount, programUiAmount, YEAR } from "./testing-tokens";
 
-const YEAR = 31_556_736n;
 let session: TestSession;
 let now: bigint;
 beforeAll(async () => {
   session = await connect();
-  const clock = await chain<{ value: { data: { parsed: { info: { unixTimestamp: number } } } } }>("getAccountInfo", [
-    "SysvarC1ock11111111111111111111111111111111",
-    { encoding: "jsonParsed" },
-  ]);
-  now = BigInt(clock.value.data.parsed.info.unixTimestamp);
+  now = await chainTime();
 });
 afterAll(() => session.close());
-
-async function loadMint(address: Address, decimals: number, supply: bigint, extension: ExtensionArgs): Promise<void> {
-  const data = new Uint8Array(
-    getMintEncoder().encode({
-      mintAuthority: demo.payer as Address,
-      supply,
-      decimals,
-      isInitialized: true,
-      freezeAuthority: null,
-      extensions: [extension],
-    }),
-  );
-  const lamports = await chain<number>("getMinimumBalanceForRentExemption", [data.length]);
-  await setAccount(address, { lamports, owner: TOKEN_2022_PROGRAM_ADDRESS, data });
-}
-
-async function loadTokenAccount(address: Address, mint: Address, owner: Address, amount: bigint): Promise<void> {
-  const data = new Uint8Array(
-    getTokenEncoder().encode({
-      mint,
-      owner,
-      amount,
-      delegate: null,
-      state: AccountState.Initialized,
-      isNative: null,
-      delegatedAmount: 0n,
-      closeAuthority: null,
-    }),
-  );
-  await setAccount(address, { lamports: 2_039_280, owner: TOKEN_2022_PROGRAM_ADDRESS, data });
-}
-
-const programUiAmount = (mint: Address, amount: bigint) =>
-  simulateReturnData(demo.payer as Address, [getAmountToUiAmountInstruction({ mint, amount })]);
 
 interface Row {
   address: string;
