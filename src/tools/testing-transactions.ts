@@ -23,10 +23,6 @@ import {
 } from "@solana/kit";
 import { chain, setAccount } from "./testing";
 
-// The test runner hands workerd kit's browser build, which refuses WebCrypto outside a "secure
-// context"; workerd has no such flag, though its Ed25519 WebCrypto is real. Say it is one.
-Object.assign(globalThis, { isSecureContext: true });
-
 /** A new keypair holding `lamports`, written by Surfnet's cheat code. */
 export async function fundedSigner(lamports = 10_000_000_000): Promise<KeyPairSigner> {
   const signer = await generateKeyPairSigner();

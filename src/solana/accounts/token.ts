@@ -3,7 +3,7 @@
  * codecs (Token-2022 extensions entry by entry) and turned into JSON-safe fields.
  */
 import type { Address, ReadonlyUint8Array } from "@solana/kit";
-import { unwrapOption } from "@solana/kit";
+import { getAddressEncoder, unwrapOption } from "@solana/kit";
 import {
   AccountState,
   getMintDecoder,
@@ -43,6 +43,24 @@ const STATE_NAMES: Record<AccountState, string> = {
 const TLV_START = ACCOUNT_TYPE_OFFSET + 1;
 const TLV_HEADER = 4;
 
+const addressBytes = getAddressEncoder();
+
+/**
+ * Two fields the codec types loosely: ElGamal public keys (32 bytes the codec reads as an address)
+ * are written in base64, as the node's parser and the ZK tools write them; an account state by name.
+ */
+function readableFields(fields: { [key: string]: Json }): { [key: string]: Json } {
+  const out: { [key: string]: Json } = {};
+  for (const [key, value] of Object.entries(fields)) {
+    if (/elgamalPubkey$/i.test(key) && typeof value === "string") {
+      out[key] = toJson(addressBytes.encode(value as Address));
+    } else if (key === "state" && typeof value === "number") {
+      out[key] = STATE_NAMES[value as AccountState] ?? value;
+    } else out[key] = value;
+  }
+  return out;
+}
+
 /**
  * Token-2022 extensions, one TLV entry at a time: an entry the codec cannot read (a layout newer or
  * older than this client) is reported by name with its bytes instead of failing the whole account.
@@ -58,7 +76,7 @@ function decodeExtensions(data: ReadonlyUint8Array): Json[] {
     const entry = data.slice(offset, offset + TLV_HEADER + length);
     try {
       const { kind, ...fields } = toJson(getExtensionDecoder().decode(entry)) as { kind: string; [key: string]: Json };
-      extensions.push({ extension: kind, ...fields });
+      extensions.push({ extension: kind, ...readableFields(fields) });
     } catch {
       extensions.push({
         extension: ExtensionType[type] ?? `Unknown(${type})`,
