@@ -61,7 +61,10 @@ const tokenAccountSchema = () =>
 
 const base64 = getBase64Encoder();
 
-/** What is cached: the rows, and the mints' rules and clock time that their UI amounts used. */
+/**
+ * What is cached (kind "token-holdings"; the older kind "token-balances" held the rows alone): the
+ * rows, and the mints' rules and clock time that their UI amounts used.
+ */
 interface TokenHoldings {
   rows: TokenAccountRow[];
   rules: Record<string, UiAmountConfig>;
@@ -205,7 +208,7 @@ export const getTokenBalances = defineTool({
       value: holdings,
       slot,
       cache,
-    } = await ctx.solana.cached({ ...read, kind: "token-balances", key: `${owner}:${mint ?? "all"}` }, () =>
+    } = await ctx.solana.cached({ ...read, kind: "token-holdings", key: `${owner}:${mint ?? "all"}` }, () =>
       readTokenAccounts(ctx, read, owner, mint),
     );
     const value = holdings.rows;

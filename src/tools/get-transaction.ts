@@ -148,7 +148,8 @@ export const getTransaction = defineTool({
       {
         ...read,
         commitment: level,
-        kind: "transaction",
+        // Not "transaction": entries of that kind hold summaries without the UI-amount fields.
+        kind: "transaction-summary",
         key: id,
         immutable: level === "finalized",
         maxAgeSeconds:

@@ -119,6 +119,19 @@ describe("UI amounts of Token-2022 interest-bearing and scaled-UI-amount mints",
     expect(text).toContain("interest-bearing UI amount");
   });
 
+  it("get_account: a token account of a scaled mint shows the program's UI amount", async () => {
+    const { structured } = await session.call<{ decoded: Record<string, unknown> }>("get_account", {
+      address: accounts.scaled,
+    });
+    expect(structured.decoded).toMatchObject({
+      kind: "token-account",
+      amount: amounts.scaled.toString(),
+      decimals: 9,
+      uiAmountRule: "scaled-ui-amount",
+      uiAmount: await programUiAmount(scaledMint, amounts.scaled),
+    });
+  });
+
   it("get_token_info: a plain mint keeps the decimals rule and no clock time", async () => {
     const { structured } = await session.call<{ uiSupply: string; uiAmountRule: string; uiAmountTime: null }>(
       "get_token_info",
