@@ -2,7 +2,17 @@
  * get_account on token multisigs made by real transactions and vote accounts in every layout,
  * each compared with the node's own jsonParsed answer.
  */
-import { type Address, generateKeyPairSigner } from "@solana/kit";
+import {
+  AccountRole,
+  type AccountSignerMeta,
+  type Address,
+  generateKeyPairSigner,
+  getAddressEncoder,
+  getStructEncoder,
+  getU8Encoder,
+  getU32Encoder,
+  type Instruction,
+} from "@solana/kit";
 import { getCreateAccountInstruction } from "@solana-program/system";
 import { getInitializeMultisig2Instruction, getMultisigSize, TOKEN_PROGRAM_ADDRESS } from "@solana-program/token";
 import { TOKEN_2022_PROGRAM_ADDRESS } from "@solana-program/token-2022";
@@ -47,6 +57,10 @@ async function decoded(address: string): Promise<Decoded> {
   if (!structured.decoded) throw new Error(`get_account did not decode ${address}`);
   return structured.decoded;
 }
+
+/** Vote accounts are allocated at the largest V3 size; the state is written at the front. */
+const VOTE_ACCOUNT_SIZE = 3762;
+const VOTE_PROGRAM_ADDRESS = "Vote111111111111111111111111111111111111111" as Address;
 
 describe("get_account: token multisigs", () => {
   for (const program of [TOKEN_PROGRAM_ADDRESS, TOKEN_2022_PROGRAM_ADDRESS]) {
@@ -123,8 +137,6 @@ function expectVoteEqualsNode(ours: Decoded, node: ParsedVote): void {
   ).toEqual(node.votes.map(({ slot, confirmationCount, latency }) => ({ slot, confirmationCount, latency })));
 }
 
-/** Vote accounts are allocated at the largest V3 size; the state is written at the front. */
-const VOTE_ACCOUNT_SIZE = 3762;
 const DEFAULT_ADDRESS = "11111111111111111111111111111111" as Address;
 
 async function loadVoteAccount(address: string, state: Uint8Array): Promise<void> {
@@ -154,7 +166,57 @@ const priorVoters = {
   priorVotersEmpty: false,
 };
 
+/** VoteInstruction::InitializeAccount (bincode tag 0 and VoteInit), the vote program's own way to make one. */
+const voteInit = getStructEncoder([
+  ["instruction", getU32Encoder()],
+  ["nodePubkey", getAddressEncoder()],
+  ["authorizedVoter", getAddressEncoder()],
+  ["authorizedWithdrawer", getAddressEncoder()],
+  ["commission", getU8Encoder()],
+]);
+
 describe("get_account: vote accounts in every layout", () => {
+  it("a vote account made by the vote program itself equals the node's parse", async () => {
+    const payer = await fundedSigner();
+    const vote = await generateKeyPairSigner();
+    const voter = (await generateKeyPairSigner()).address;
+    const lamports = await chain<number>("getMinimumBalanceForRentExemption", [VOTE_ACCOUNT_SIZE]);
+    // The node signs as the vote account's identity; kit finds the signer on its account meta.
+    const node: AccountSignerMeta = { address: payer.address, role: AccountRole.READONLY_SIGNER, signer: payer };
+    const initialize: Instruction = {
+      programAddress: VOTE_PROGRAM_ADDRESS,
+      accounts: [
+        { address: vote.address, role: AccountRole.WRITABLE },
+        { address: "SysvarRent111111111111111111111111111111111" as Address, role: AccountRole.READONLY },
+        { address: "SysvarC1ock11111111111111111111111111111111" as Address, role: AccountRole.READONLY },
+        node,
+      ],
+      data: voteInit.encode({
+        instruction: 0,
+        nodePubkey: payer.address,
+        authorizedVoter: voter,
+        authorizedWithdrawer: demo.wallet as Address,
+        commission: 8,
+      }),
+    };
+    await sendTransaction(payer, [
+      getCreateAccountInstruction({
+        payer,
+        newAccount: vote,
+        lamports: BigInt(lamports),
+        space: BigInt(VOTE_ACCOUNT_SIZE),
+        programAddress: VOTE_PROGRAM_ADDRESS,
+      }),
+      initialize,
+    ]);
+    const ours = await decoded(vote.address);
+    expectVoteEqualsNode(ours, (await parsed(vote.address)).parsed.info as unknown as ParsedVote);
+    expect(ours).toMatchObject({ nodePubkey: payer.address, authorizedWithdrawer: demo.wallet, commission: 8 });
+    expect((ours.authorizedVoters as { voter: string }[])[0]?.voter).toBe(voter);
+    // The layout this chain's vote program writes today (V4 comes with its feature gate).
+    expect(ours.version).toBe("v3");
+  });
+
   it("V3 (votes with latency) equals the node's parse; prior voters as written", async () => {
     const address = "Cw8CFyM9FkoMi7K7Crf6HNQqf4uEMzpKw6QNghXLvLkY";
     const state = voteStateV3Codec.encode({
