@@ -90,6 +90,14 @@ describe("get_token_balances", () => {
     expect(text).toContain("delegate");
   });
 
+  it("an owner without token accounts: nothing listed, and no mint or clock read", async () => {
+    const { structured, upstream } = await session.call<TokenBalances>("get_token_balances", {
+      owner: "4Nd1mBQtrMJVYVfKf2PJy9NZUZdTAsp7D4xWLs4gDB4T",
+    });
+    expect(upstream).toBe(2);
+    expect(structured).toMatchObject({ totals: [], accounts: [], zeroBalanceAccounts: 0 });
+  });
+
   it("refuses an invalid owner", async () => {
     const { result, text } = await session.call("get_token_balances", { owner: "abc" });
     expect(result.isError).toBe(true);

@@ -38,6 +38,8 @@ export async function readMintRules(
   read: { network: Network; commitment: Commitment },
   mints: Address[],
 ): Promise<MintRules> {
+  // An owner without token accounts needs no read at all.
+  if (mints.length === 0) return { configs: new Map(), unixTimestamp: 0n, slot: 0 };
   const { context, value } = await ctx.solana
     .rpc(read.network)
     .getMultipleAccounts([...mints, SYSVAR_CLOCK_ADDRESS], { commitment: read.commitment, encoding: "base64" })
