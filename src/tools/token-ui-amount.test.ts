@@ -132,6 +132,33 @@ describe("UI amounts of Token-2022 interest-bearing and scaled-UI-amount mints",
     });
   });
 
+  it("interest still accruing: at the same chain second, the UI supply equals the program's", async () => {
+    const accruing = "5Q544fKrFoe6tsEbD7S8EmxGTJYAKtTVhAW5Q5pge4j1" as Address;
+    // 327.67% a year (the largest rate) since a day ago: every second shows in the 9th place.
+    await loadMint(accruing, 9, 123_456_789_000_000_000n, {
+      __kind: "InterestBearingConfig",
+      rateAuthority: demo.payer as Address,
+      initializationTimestamp: now - 86_400n,
+      preUpdateAverageRate: 32_767,
+      lastUpdateTimestamp: now - 86_400n,
+      currentRate: 32_767,
+    });
+    // The figure moves with the clock, so compare only when the chain's second did not change
+    // between our read and the program's (bounded: a second holds many slots).
+    for (let attempt = 0; attempt < 10; attempt++) {
+      const before = await chainTime();
+      const { structured } = await session.call<{ uiSupply: string; uiAmountTime: string }>("get_token_info", {
+        mint: accruing,
+        maxAgeSeconds: 0,
+      });
+      const program = await programUiAmount(accruing, 123_456_789_000_000_000n);
+      if (before !== (await chainTime()) || structured.uiAmountTime !== before.toString()) continue;
+      expect(structured.uiSupply).toBe(program);
+      return;
+    }
+    throw new Error("the chain's clock moved during every attempt");
+  });
+
   it("get_token_info: a plain mint keeps the decimals rule and no clock time", async () => {
     const { structured } = await session.call<{ uiSupply: string; uiAmountRule: string; uiAmountTime: null }>(
       "get_token_info",
