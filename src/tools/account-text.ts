@@ -25,7 +25,7 @@ export function describeDecoded(decoded: DecodedAccount): string {
     case "mint":
       return `Token mint (${f("program")}): supply ${f("uiSupply")} (raw ${f("supply")}), ${f("decimals")} decimals, mint authority ${f("mintAuthority")}, freeze authority ${f("freezeAuthority")}${extensionNames(decoded)}.`;
     case "token-account":
-      return `Token account (${f("program")}) of mint ${f("mint")}, owner ${f("owner")}: ${decoded.uiAmount !== undefined ? `${f("uiAmount")} (raw ${f("amount")})` : `raw ${f("amount")}`}, ${f("state")}${decoded.delegate ? `, delegate ${f("delegate")} may move raw ${f("delegatedAmount")}` : ""}${extensionNames(decoded)}.`;
+      return `Token account (${f("program")}) of mint ${f("mint")}, owner ${f("owner")}: ${decoded.uiAmount !== undefined ? `${f("uiAmount")} (raw ${f("amount")}${decoded.uiAmountRule && decoded.uiAmountRule !== "decimals" ? `, ${f("uiAmountRule")} UI amount` : ""})` : `raw ${f("amount")}`}, ${f("state")}${decoded.delegate ? `, delegate ${f("delegate")} may move raw ${f("delegatedAmount")}` : ""}${extensionNames(decoded)}.`;
     case "nonce":
       return `Durable nonce account (${f("state")}): authority ${f("authority")}, nonce ${f("nonce")}.`;
     case "lookup-table":
