@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatUnits, lamportsToSol } from "./format";
+import { formatUnits, lamportsToSol, subtractDecimals } from "./format";
 
 describe("formatUnits", () => {
   it("formats exactly, without floating point", () => {
@@ -10,5 +10,15 @@ describe("formatUnits", () => {
     expect(formatUnits(1_500_000n, 6)).toBe("1.5");
     expect(formatUnits(5n, 0)).toBe("5");
     expect(formatUnits(-25n, 1)).toBe("-2.5");
+  });
+});
+
+describe("subtractDecimals", () => {
+  it("subtracts decimal strings exactly, whatever their places", () => {
+    expect(subtractDecimals("1.1", "0.25")).toBe("0.85");
+    expect(subtractDecimals("0.25", "1.1")).toBe("-0.85");
+    expect(subtractDecimals("18446744073.709551615", "0.000000001")).toBe("18446744073.709551614");
+    expect(subtractDecimals("5", "5")).toBe("0");
+    expect(subtractDecimals("-0.5", "0.25")).toBe("-0.75");
   });
 });

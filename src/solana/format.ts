@@ -20,3 +20,19 @@ export function formatUnits(amount: bigint, decimals: number): string {
 export function lamportsToSol(lamports: bigint): string {
   return formatUnits(lamports, LAMPORTS_PER_SOL_DECIMALS);
 }
+
+/** a - b for two exact decimal strings ("12.5", "-0.001"), exactly: `subtractDecimals("1.1", "0.25")` is `"0.85"`. */
+export function subtractDecimals(a: string, b: string): string {
+  const places = Math.max(fractionDigits(a), fractionDigits(b));
+  return formatUnits(scaled(a, places) - scaled(b, places), places);
+}
+
+function fractionDigits(value: string): number {
+  return value.split(".")[1]?.length ?? 0;
+}
+
+function scaled(value: string, places: number): bigint {
+  const [whole = "0", fraction = ""] = value.replace("-", "").split(".");
+  const digits = BigInt(whole + fraction.padEnd(places, "0"));
+  return value.startsWith("-") ? -digits : digits;
+}

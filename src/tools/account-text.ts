@@ -25,7 +25,7 @@ export function describeDecoded(decoded: DecodedAccount): string {
     case "mint":
       return `Token mint (${f("program")}): supply ${f("uiSupply")} (raw ${f("supply")}), ${f("decimals")} decimals, mint authority ${f("mintAuthority")}, freeze authority ${f("freezeAuthority")}${extensionNames(decoded)}.`;
     case "token-account":
-      return `Token account (${f("program")}) of mint ${f("mint")}, owner ${f("owner")}: ${decoded.uiAmount !== undefined ? `${f("uiAmount")} (raw ${f("amount")})` : `raw ${f("amount")}`}, ${f("state")}${decoded.delegate ? `, delegate ${f("delegate")} may move raw ${f("delegatedAmount")}` : ""}${extensionNames(decoded)}.`;
+      return `Token account (${f("program")}) of mint ${f("mint")}, owner ${f("owner")}: ${decoded.uiAmount !== undefined ? `${f("uiAmount")} (raw ${f("amount")}${decoded.uiAmountRule && decoded.uiAmountRule !== "decimals" ? `, ${f("uiAmountRule")} UI amount` : ""})` : `raw ${f("amount")}`}, ${f("state")}${decoded.delegate ? `, delegate ${f("delegate")} may move raw ${f("delegatedAmount")}` : ""}${extensionNames(decoded)}.`;
     case "nonce":
       return `Durable nonce account (${f("state")}): authority ${f("authority")}, nonce ${f("nonce")}.`;
     case "lookup-table":
@@ -33,7 +33,15 @@ export function describeDecoded(decoded: DecodedAccount): string {
     case "stake":
       return `Stake account (${f("state")}): staker ${f("staker")}, withdrawer ${f("withdrawer")}, delegation ${f("delegation")}.`;
     case "vote":
-      return `Vote account (${f("version")}): node ${f("nodePubkey")}, withdrawer ${f("authorizedWithdrawer")}, commission ${f("commission")}%.`;
+      return `Vote account (${f("version")}): node ${f("nodePubkey")}, withdrawer ${f("authorizedWithdrawer")}, commission ${f("commission")}%, last voted slot ${f("lastVotedSlot")}, root ${f("rootSlot")}, credits ${f("credits")}.`;
+    case "multisig":
+      return `Token multisig (${f("program")}): ${f("m")} of ${f("n")} signers required: ${(decoded.signers as string[]).join(", ")}.`;
+    case "sysvar":
+      return `Sysvar ${f("sysvar")}.`;
+    case "stake-config":
+      return `Stake config: warmup/cooldown rate ${f("warmupCooldownRate")}, slash penalty ${f("slashPenalty")}.`;
+    case "validator-info":
+      return `Validator info: ${f("info")}.`;
     case "program":
       return `Upgradeable program: program data ${f("programData")}, ${decoded.upgradeAuthority ? `upgrade authority ${f("upgradeAuthority")}` : "immutable (no upgrade authority)"}, last deployed at slot ${f("lastDeploySlot")}.`;
     case "program-data":

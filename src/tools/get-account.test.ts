@@ -43,7 +43,7 @@ function info(account: ChainAccount): Record<string, unknown> {
 }
 const fixture = (name: string) => demo.fixtures[name] ?? "";
 
-/** Little-endian writer for building stake and vote accounts the node then parses for us. */
+/** Little-endian writer for building stake accounts the node then parses for us. */
 function writer(size: number) {
   const bytes = new Uint8Array(size);
   const view = new DataView(bytes.buffer);
@@ -249,77 +249,6 @@ describe("get_account", () => {
         activationEpoch: reference.stake.delegation.activationEpoch,
         deactivationEpoch: null,
         creditsObserved: String(reference.stake.creditsObserved),
-      },
-    });
-  });
-
-  it("a vote account equals the node's parse", async () => {
-    const address = "Cw8CFyM9FkoMi7K7Crf6HNQqf4uEMzpKw6QNghXLvLkY";
-    const w = writer(3762);
-    w.u32(2);
-    w.key(demo.payer);
-    w.key(demo.wallet);
-    w.u8(7);
-    w.u64(2n);
-    for (const slot of [100n, 101n]) {
-      w.u8(0);
-      w.u64(slot);
-      w.u32(slot === 100n ? 2 : 1);
-    }
-    w.u8(1);
-    w.u64(99n);
-    w.u64(1n);
-    w.u64(0n);
-    w.key(demo.secondHolder);
-    for (let i = 0; i < 32; i++) {
-      w.key("11111111111111111111111111111111");
-      w.u64(0n);
-      w.u64(0n);
-    }
-    w.u64(31n);
-    w.u8(1);
-    w.u64(1n);
-    w.u64(0n);
-    w.u64(1200n);
-    w.u64(0n);
-    w.u64(101n);
-    w.u64(1_700_000_000n);
-    await setAccount(address, {
-      lamports: 27_074_400,
-      owner: "Vote111111111111111111111111111111111111111",
-      data: w.bytes,
-    });
-    const { structured } = await session.call<Account>("get_account", { address });
-    const reference = info(await parsed(address)) as {
-      nodePubkey: string;
-      authorizedWithdrawer: string;
-      commission: number;
-      rootSlot: number | null;
-      votes: { slot: number }[];
-      authorizedVoters: { epoch: number; authorizedVoter: string }[];
-      epochCredits: { epoch: number; credits: string; previousCredits: string }[];
-      lastTimestamp: { slot: number; timestamp: number };
-    };
-    expect(structured.decoded).toMatchObject({
-      kind: "vote",
-      nodePubkey: reference.nodePubkey,
-      authorizedWithdrawer: reference.authorizedWithdrawer,
-      commission: reference.commission,
-      rootSlot: String(reference.rootSlot),
-      lastVotedSlot: String(reference.votes.at(-1)?.slot),
-      voteCount: reference.votes.length,
-      authorizedVoters: reference.authorizedVoters.map((item) => ({
-        epoch: String(item.epoch),
-        voter: item.authorizedVoter,
-      })),
-      recentEpochCredits: reference.epochCredits.map((item) => ({
-        epoch: String(item.epoch),
-        credits: String(item.credits),
-        previousCredits: String(item.previousCredits),
-      })),
-      lastTimestamp: {
-        slot: String(reference.lastTimestamp.slot),
-        unixTimestamp: String(reference.lastTimestamp.timestamp),
       },
     });
   });

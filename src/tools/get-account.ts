@@ -4,6 +4,7 @@ import * as z from "zod";
 import { type DecodedAccount, decodeAccountData } from "../solana/accounts";
 import { formatUnits, lamportsToSol } from "../solana/format";
 import { programName } from "../solana/programs";
+import { toUiAmount } from "../solana/ui-amount";
 import { describeDecoded } from "./account-text";
 import { accountBytes, readAccount, readMintDecimals, readProgramDataHeader, rentExemptMinimum } from "./accounts";
 import { type ReadOptions, resolveRead } from "./read";
@@ -19,6 +20,7 @@ import {
 } from "./schemas";
 import { cacheNote } from "./text";
 import { defineTool, READ_ONLY_REMOTE, type ToolContext } from "./tool";
+import { readMintRules } from "./ui-amounts";
 
 /** Raw data of unknown kinds is shown up to this many bytes. */
 export const RAW_DATA_LIMIT = 1024;
@@ -39,7 +41,9 @@ const accountOutput = () => ({
     .looseObject({
       kind: z
         .string()
-        .describe("mint, token-account, nonce, lookup-table, stake, vote, program, program-data, program-buffer"),
+        .describe(
+          "mint, token-account, multisig, nonce, lookup-table, stake, vote, sysvar, stake-config, validator-info, program, program-data, program-buffer",
+        ),
     })
     .nullable()
     .describe("The data decoded, for known kinds; u64 fields are decimal strings."),
@@ -71,8 +75,30 @@ async function enrich(ctx: ToolContext, read: ReadOptions, decoded: DecodedAccou
     };
   }
   if (decoded.kind === "token-account" && typeof decoded.mint === "string" && typeof decoded.amount === "string") {
+    // A Token-2022 mint may scale its amounts (interest, multiplier): read it whole, with the clock.
+    if (decoded.program === "spl-token-2022") {
+      const { value } = await ctx.solana.cached({ ...read, kind: "mint-rule", key: decoded.mint }, async () => {
+        const rules = await readMintRules(ctx, read, [toAddress(decoded.mint as string)]);
+        const config = rules.configs.get(decoded.mint as string) ?? null;
+        return { value: { config, unixTimestamp: rules.unixTimestamp.toString() }, slot: rules.slot };
+      });
+      if (!value.config) return decoded;
+      return {
+        ...decoded,
+        decimals: value.config.decimals,
+        uiAmount: toUiAmount(BigInt(decoded.amount), value.config, BigInt(value.unixTimestamp)),
+        uiAmountRule: value.config.rule,
+      };
+    }
     const decimals = await readMintDecimals(ctx, read, toAddress(decoded.mint));
-    if (decimals !== null) return { ...decoded, decimals, uiAmount: formatUnits(BigInt(decoded.amount), decimals) };
+    if (decimals !== null) {
+      return {
+        ...decoded,
+        decimals,
+        uiAmount: formatUnits(BigInt(decoded.amount), decimals),
+        uiAmountRule: "decimals",
+      };
+    }
   }
   return decoded;
 }
@@ -99,7 +125,7 @@ export async function loadAccount(ctx: ToolContext, read: ReadOptions, address: 
     };
   }
   const bytes = accountBytes(account);
-  const decoded = decodeAccountData(account.owner, bytes);
+  const decoded = decodeAccountData(account.owner, bytes, address);
   const [minimum, enriched] = await Promise.all([
     rentExemptMinimum(ctx, read.network, read.commitment, account.space),
     decoded ? enrich(ctx, read, decoded) : Promise.resolve(null),
@@ -149,7 +175,7 @@ export const getAccount = defineTool({
   name: "get_account",
   title: "Account details",
   description:
-    "Read any Solana account: balance, owner program (named when well known), executable, size and whether it is rent exempt. Known kinds are decoded: token mints (supply, decimals, authorities, Token-2022 extensions), token accounts, durable nonces, address lookup tables, stake and vote accounts, upgradeable programs (program data, upgrade authority). Other data is returned as base64, cut at 1024 bytes with its full size.",
+    "Read any Solana account: balance, owner program (named when well known), executable, size and whether it is rent exempt. Known kinds are decoded: token mints (supply, decimals, authorities, Token-2022 extensions), token accounts and multisigs, durable nonces, address lookup tables, stake and vote accounts (every layout), sysvars, stake config, upgradeable programs (program data, upgrade authority). Other data is returned as base64, cut at 1024 bytes with its full size.",
   schemas: () => ({
     inputSchema: {
       address: address("Account to read"),

@@ -70,6 +70,7 @@ describe("get_token_balances", () => {
         decimals: 6,
         amount: demo.secondHolderSplRaw,
         uiAmount: "234567.890123",
+        uiAmountRule: "decimals",
         accounts: 1,
       },
     ]);
@@ -87,6 +88,14 @@ describe("get_token_balances", () => {
     expect(delegated?.decimals).toBeNull();
     expect(delegated?.amount).toBe(await chainAmountRaw(demo.fixtures["spl-token-token-account-delegated"] ?? ""));
     expect(text).toContain("delegate");
+  });
+
+  it("an owner without token accounts: nothing listed, and no mint or clock read", async () => {
+    const { structured, upstream } = await session.call<TokenBalances>("get_token_balances", {
+      owner: "4Nd1mBQtrMJVYVfKf2PJy9NZUZdTAsp7D4xWLs4gDB4T",
+    });
+    expect(upstream).toBe(2);
+    expect(structured).toMatchObject({ totals: [], accounts: [], zeroBalanceAccounts: 0 });
   });
 
   it("refuses an invalid owner", async () => {

@@ -4,13 +4,24 @@ import { TOKEN_PROGRAM_ADDRESS } from "@solana-program/token";
 import { TOKEN_2022_PROGRAM_ADDRESS } from "@solana-program/token-2022";
 import * as z from "zod";
 import { decodeTokenAccount } from "../solana/accounts/token";
-import { formatUnits } from "../solana/format";
 import type { Network } from "../solana/networks";
 import type { Commitment } from "../solana/service";
+import { needsClock, toUiAmount, type UiAmountConfig, type UiAmountRule } from "../solana/ui-amount";
 import { resolveRead } from "./read";
-import { address, cacheInfo, commitment, maxAgeSeconds, network, readContext, u64String } from "./schemas";
+import {
+  address,
+  cacheInfo,
+  commitment,
+  maxAgeSeconds,
+  network,
+  readContext,
+  u64String,
+  uiAmountRuleSchema,
+  uiAmountTime,
+} from "./schemas";
 import { cacheNote, cutLines } from "./text";
 import { defineTool, READ_ONLY_REMOTE, type ToolContext } from "./tool";
+import { readMintRules } from "./ui-amounts";
 
 const LINES_SHOWN = 20;
 
@@ -26,6 +37,7 @@ interface TokenAccountRow {
   delegate: string | null;
   delegatedAmount: string | null;
   isNative: boolean;
+  uiAmountRule: UiAmountRule | null;
 }
 
 const tokenAccountSchema = () =>
@@ -35,54 +47,46 @@ const tokenAccountSchema = () =>
     program: z.enum(["spl-token", "spl-token-2022"]),
     amount: u64String("Raw amount in the token's smallest unit"),
     decimals: z.number().int().nullable().describe("Decimals of the mint; null if the mint could not be read."),
-    uiAmount: z.string().nullable().describe("Amount with decimals applied, exact decimal string."),
+    uiAmount: z
+      .string()
+      .nullable()
+      .describe("Amount as the token program shows it, exact decimal string (see uiAmountRule)."),
     state: z.string().describe("initialized or frozen."),
     frozen: z.boolean(),
     delegate: z.string().nullable().describe("Address allowed to move delegatedAmount, or null."),
     delegatedAmount: z.string().nullable(),
     isNative: z.boolean().describe("True for wrapped SOL accounts."),
+    uiAmountRule: uiAmountRuleSchema(),
   });
 
-const DECIMALS_OFFSET = 44;
 const base64 = getBase64Encoder();
 
-/** Decimals of each mint from one getMultipleAccounts request, reading a one-byte slice of each. */
-async function readDecimals(
-  ctx: ToolContext,
-  read: { network: Network; commitment: Commitment },
-  mints: Address[],
-): Promise<Map<string, number>> {
-  if (mints.length === 0) return new Map();
-  const { value } = await ctx.solana
-    .rpc(read.network)
-    .getMultipleAccounts(mints, {
-      commitment: read.commitment,
-      encoding: "base64",
-      dataSlice: { offset: DECIMALS_OFFSET, length: 1 },
-    })
-    .send({ abortSignal: ctx.signal });
-  const decimals = new Map<string, number>();
-  mints.forEach((mint, index) => {
-    const byte = value[index] ? base64.encode(value[index].data[0])[0] : undefined;
-    if (byte !== undefined) decimals.set(mint, byte);
-  });
-  return decimals;
+/**
+ * What is cached (kind "token-holdings"; the older kind "token-balances" held the rows alone): the
+ * rows, and the mints' rules and clock time that their UI amounts used.
+ */
+interface TokenHoldings {
+  rows: TokenAccountRow[];
+  rules: Record<string, UiAmountConfig>;
+  unixTimestamp: string;
 }
 
 /**
- * The accounts as base64, decoded with the token programs' codecs; decimals from the mints. (jsonParsed
- * would save the mint read, but it makes the node look up every mint, and a local Surfnet hangs on a
- * token account whose mint is absent.) With a mint filter the decimals read runs alongside.
+ * The accounts as base64, decoded with the token programs' codecs; decimals and UI-amount rules
+ * from the mints, read with the clock (see ui-amounts.ts). (jsonParsed would save the mint read,
+ * but it makes the node look up every mint, a local Surfnet hangs on a token account whose mint is
+ * absent, and it ignores the interest and scaling extensions.) With a mint filter the mint read
+ * runs alongside.
  */
 async function readTokenAccounts(
   ctx: ToolContext,
   read: { network: Network; commitment: Commitment },
   owner: Address,
   mint: Address | undefined,
-): Promise<{ value: TokenAccountRow[]; slot: number }> {
+): Promise<{ value: TokenHoldings; slot: number }> {
   const rpc = ctx.solana.rpc(read.network);
   const filters = mint ? [{ mint }] : [{ programId: TOKEN_PROGRAM_ADDRESS }, { programId: TOKEN_2022_PROGRAM_ADDRESS }];
-  const [responses, mintDecimals] = await Promise.all([
+  const [responses, mintRules] = await Promise.all([
     Promise.all(
       filters.map((filter) =>
         rpc
@@ -90,7 +94,7 @@ async function readTokenAccounts(
           .send({ abortSignal: ctx.signal }),
       ),
     ),
-    mint ? readDecimals(ctx, read, [mint]) : undefined,
+    mint ? readMintRules(ctx, read, [mint]) : undefined,
   ]);
   const accounts = responses.flatMap((response) =>
     response.value.map(({ pubkey, account }) => ({
@@ -98,19 +102,18 @@ async function readTokenAccounts(
       decoded: decodeTokenAccount(account.owner, base64.encode(account.data[0])),
     })),
   );
-  const decimals =
-    mintDecimals ??
-    (await readDecimals(ctx, read, [...new Set(accounts.map(({ decoded }) => toAddress(decoded.mint)))]));
+  const { configs, unixTimestamp } =
+    mintRules ?? (await readMintRules(ctx, read, [...new Set(accounts.map(({ decoded }) => toAddress(decoded.mint)))]));
   const rows: TokenAccountRow[] = accounts.map(({ address, decoded }) => {
-    const amount = BigInt(decoded.amount);
-    const places = decimals.get(decoded.mint) ?? null;
+    const config = configs.get(decoded.mint);
     return {
       address,
       mint: decoded.mint,
       program: decoded.program,
       amount: decoded.amount,
-      decimals: places,
-      uiAmount: places === null ? null : formatUnits(amount, places),
+      decimals: config?.decimals ?? null,
+      uiAmount: config ? toUiAmount(BigInt(decoded.amount), config, unixTimestamp) : null,
+      uiAmountRule: config?.rule ?? null,
       state: decoded.state,
       frozen: decoded.state === "frozen",
       delegate: decoded.delegate,
@@ -119,19 +122,31 @@ async function readTokenAccounts(
     };
   });
   // Answers from two requests may be a slot apart: report the older one.
-  return { value: rows, slot: Math.min(...responses.map((response) => Number(response.context.slot))) };
+  return {
+    value: { rows, rules: Object.fromEntries(configs), unixTimestamp: unixTimestamp.toString() },
+    slot: Math.min(...responses.map((response) => Number(response.context.slot))),
+  };
 }
 
-function totalsByMint(rows: TokenAccountRow[]) {
+/** Totals per mint; a scaled mint's total UI amount is the program's rule applied to the total raw amount. */
+function totalsByMint(rows: TokenAccountRow[], rules: Record<string, UiAmountConfig>, unixTimestamp: bigint) {
   const totals = new Map<
     string,
-    { mint: string; program: TokenAccountRow["program"]; decimals: number | null; raw: bigint; accounts: number }
+    {
+      mint: string;
+      program: TokenAccountRow["program"];
+      decimals: number | null;
+      uiAmountRule: UiAmountRule | null;
+      raw: bigint;
+      accounts: number;
+    }
   >();
   for (const row of rows) {
     const total = totals.get(row.mint) ?? {
       mint: row.mint,
       program: row.program,
       decimals: row.decimals,
+      uiAmountRule: row.uiAmountRule,
       raw: 0n,
       accounts: 0,
     };
@@ -144,7 +159,7 @@ function totalsByMint(rows: TokenAccountRow[]) {
     .map(({ raw, ...rest }) => ({
       ...rest,
       amount: raw.toString(),
-      uiAmount: rest.decimals === null ? null : formatUnits(raw, rest.decimals),
+      uiAmount: rules[rest.mint] ? toUiAmount(raw, rules[rest.mint] as UiAmountConfig, unixTimestamp) : null,
     }));
 }
 
@@ -171,13 +186,15 @@ export const getTokenBalances = defineTool({
             program: z.enum(["spl-token", "spl-token-2022"]),
             decimals: z.number().int().nullable(),
             amount: u64String("Total raw amount across the owner's accounts of this mint"),
-            uiAmount: z.string().nullable().describe("Total with decimals applied, exact decimal string."),
+            uiAmount: z.string().nullable().describe("Total as a UI amount, exact decimal string (see uiAmountRule)."),
+            uiAmountRule: uiAmountRuleSchema(),
             accounts: z.number().int().describe("How many token accounts hold this mint."),
           }),
         )
         .describe("One entry per mint, largest raw total first."),
       accounts: z.array(tokenAccountSchema()).describe("The token accounts, grouped by mint."),
       zeroBalanceAccounts: z.number().int().describe("Accounts holding 0 (listed only with includeZero)."),
+      uiAmountTime: uiAmountTime(),
       ...readContext(),
       cache: cacheInfo(),
     },
@@ -187,19 +204,24 @@ export const getTokenBalances = defineTool({
     const read = resolveRead(args, ctx);
     const owner = toAddress(args.owner);
     const mint = args.mint ? toAddress(args.mint) : undefined;
-    const { value, slot, cache } = await ctx.solana.cached(
-      { ...read, kind: "token-balances", key: `${owner}:${mint ?? "all"}` },
-      () => readTokenAccounts(ctx, read, owner, mint),
+    const {
+      value: holdings,
+      slot,
+      cache,
+    } = await ctx.solana.cached({ ...read, kind: "token-holdings", key: `${owner}:${mint ?? "all"}` }, () =>
+      readTokenAccounts(ctx, read, owner, mint),
     );
+    const value = holdings.rows;
     const zeroBalanceAccounts = value.filter((row) => row.amount === "0").length;
     const listed = (args.includeZero ? [...value] : value.filter((row) => row.amount !== "0")).sort(
       (a, b) => a.mint.localeCompare(b.mint) || a.address.localeCompare(b.address),
     );
-    const totals = totalsByMint(listed);
+    const totals = totalsByMint(listed, holdings.rules, BigInt(holdings.unixTimestamp));
+    const clockDependent = Object.values(holdings.rules).some(needsClock);
     const summary = `${owner} holds ${totals.length} token${totals.length === 1 ? "" : "s"} in ${listed.length} account${listed.length === 1 ? "" : "s"} on ${read.network} at slot ${slot}${zeroBalanceAccounts && !args.includeZero ? ` (${zeroBalanceAccounts} empty accounts not listed)` : ""}${cacheNote(cache)}.`;
     const lines = totals.map(
       (total) =>
-        `${total.uiAmount ?? `${total.amount} raw`} of mint ${total.mint} (${total.program}, ${total.decimals} decimals, ${total.accounts} account${total.accounts === 1 ? "" : "s"})`,
+        `${total.uiAmount ?? `${total.amount} raw`} of mint ${total.mint} (${total.program}, ${total.decimals} decimals, ${total.accounts} account${total.accounts === 1 ? "" : "s"}${total.uiAmountRule && total.uiAmountRule !== "decimals" ? `; ${total.uiAmountRule} UI amount of raw ${total.amount} at chain time ${holdings.unixTimestamp}` : ""})`,
     );
     const flagged = listed
       .filter((row) => row.frozen || row.delegate)
@@ -218,6 +240,7 @@ export const getTokenBalances = defineTool({
         totals,
         accounts: listed,
         zeroBalanceAccounts,
+        uiAmountTime: clockDependent ? holdings.unixTimestamp : null,
         network: read.network,
         commitment: read.commitment,
         slot,

@@ -1,16 +1,29 @@
 /** get_token_info: a mint's supply, decimals, authorities, program and Token-2022 extensions. */
 import { address as toAddress } from "@solana/kit";
+import { SYSVAR_CLOCK_ADDRESS } from "@solana/sysvars";
 import * as z from "zod";
 import type { Json } from "../solana/accounts/json";
 import { decodeMetaplexMetadata, metaplexMetadataAddress } from "../solana/accounts/metaplex";
 import { decodeMint, isTokenProgram, tokenKindOf } from "../solana/accounts/token";
 import { ServiceError } from "../solana/errors";
 import { programName } from "../solana/programs";
+import { needsClock, toUiAmount, uiAmountConfig } from "../solana/ui-amount";
 import { accountBytes, readAccounts } from "./accounts";
 import { resolveRead } from "./read";
-import { address, cacheInfo, commitment, maxAgeSeconds, network, readContext, u64String } from "./schemas";
+import {
+  address,
+  cacheInfo,
+  commitment,
+  maxAgeSeconds,
+  network,
+  readContext,
+  u64String,
+  uiAmountRuleSchema,
+  uiAmountTime,
+} from "./schemas";
 import { cacheNote } from "./text";
 import { defineTool, READ_ONLY_REMOTE } from "./tool";
+import { clockTimestamp } from "./ui-amounts";
 
 type JsonObject = { [key: string]: Json };
 
@@ -37,7 +50,9 @@ export const getTokenInfo = defineTool({
       mint: z.string(),
       program: z.enum(["spl-token", "spl-token-2022"]),
       supply: u64String("Total supply in the token's smallest unit"),
-      uiSupply: z.string().describe("Supply with decimals applied, exact decimal string."),
+      uiSupply: z.string().describe("Supply as a UI amount, exact decimal string (see uiAmountRule)."),
+      uiAmountRule: uiAmountRuleSchema(),
+      uiAmountTime: uiAmountTime(),
       decimals: z.number().int(),
       mintAuthority: z.string().nullable().describe("Who may mint more; null: the supply is fixed."),
       freezeAuthority: z.string().nullable().describe("Who may freeze holders' accounts; null: nobody."),
@@ -67,10 +82,15 @@ export const getTokenInfo = defineTool({
   async handler(args, ctx) {
     const read = resolveRead(args, ctx);
     const mint = toAddress(args.mint);
-    // The mint and its Metaplex metadata account in one request, since either program may have one.
+    // The mint, its Metaplex metadata account (either program may have one) and the clock (which
+    // interest-bearing and scaled UI amounts depend on), in one request.
     const metadataAddress = await metaplexMetadataAddress(mint);
-    const { value, slot, cache } = await readAccounts(ctx, read, "token-info", [mint, metadataAddress]);
-    const [account, metaplexAccount] = value;
+    const { value, slot, cache } = await readAccounts(ctx, read, "token-info", [
+      mint,
+      metadataAddress,
+      SYSVAR_CLOCK_ADDRESS,
+    ]);
+    const [account, metaplexAccount, clockAccount] = value;
     if (!account?.exists) {
       throw new ServiceError(
         "NOT_FOUND",
@@ -86,6 +106,9 @@ export const getTokenInfo = defineTool({
       );
     }
     const decoded = decodeMint(account.owner, bytes);
+    const rule = uiAmountConfig(decoded.decimals, decoded.extensions);
+    const unixTimestamp = clockAccount?.exists ? clockTimestamp(accountBytes(clockAccount)) : 0n;
+    const uiSupply = toUiAmount(BigInt(decoded.supply), rule, unixTimestamp);
     const tokenMetadata = findExtension(decoded.extensions, "TokenMetadata");
     const metaplex = metaplexAccount?.exists ? decodeMetaplexMetadata(accountBytes(metaplexAccount), mint) : undefined;
     const metadata = tokenMetadata
@@ -107,7 +130,7 @@ export const getTokenInfo = defineTool({
     const extensions = decoded.extensions as { extension: string; [key: string]: Json }[];
     const name = metadata ? `${metadata.name} (${metadata.symbol})` : "Token without metadata";
     const lines = [
-      `${name}, mint ${mint} on ${read.network} at slot ${slot}${cacheNote(cache)}: supply ${decoded.uiSupply} (raw ${decoded.supply}), ${decoded.decimals} decimals, ${decoded.program}.`,
+      `${name}, mint ${mint} on ${read.network} at slot ${slot}${cacheNote(cache)}: supply ${uiSupply} (raw ${decoded.supply}${needsClock(rule) ? `; ${rule.rule} UI amount at chain time ${unixTimestamp}` : ""}), ${decoded.decimals} decimals, ${decoded.program}.`,
       `Mint authority: ${decoded.mintAuthority ?? "none (fixed supply)"}; freeze authority: ${decoded.freezeAuthority ?? "none"}.`,
     ];
     if (metadata) lines.push(`Metadata (${metadata.source}): URI ${metadata.uri}`);
@@ -119,7 +142,9 @@ export const getTokenInfo = defineTool({
         mint,
         program: decoded.program,
         supply: decoded.supply,
-        uiSupply: decoded.uiSupply,
+        uiSupply,
+        uiAmountRule: rule.rule,
+        uiAmountTime: needsClock(rule) ? unixTimestamp.toString() : null,
         decimals: decoded.decimals,
         mintAuthority: decoded.mintAuthority,
         freezeAuthority: decoded.freezeAuthority,

@@ -12,10 +12,12 @@ import {
   settledCommitment,
   signature,
   u64String,
+  uiAmountRuleSchema,
 } from "./schemas";
 import { cacheNote, cutLines } from "./text";
 import { defineTool, READ_ONLY_REMOTE } from "./tool";
 import { type JsonTransaction, summarizeTransaction, type TransactionSummary } from "./transaction-summary";
+import { applyMintRules } from "./transaction-ui-amounts";
 
 const DEFAULT_LOG_LINES = 30;
 const LINES_SHOWN = 15;
@@ -33,7 +35,7 @@ function render(summary: TransactionSummary, logs: string[], network: string): s
   if (sol.length) lines.push("SOL changes:", ...cutLines(sol, LINES_SHOWN, "in structuredContent.solChanges"));
   const tokens = summary.tokenChanges.map(
     (change) =>
-      `  ${change.account} (owner ${change.owner ?? "?"}, mint ${change.mint}): ${change.uiChange.startsWith("-") ? "" : "+"}${change.uiChange}`,
+      `  ${change.account} (owner ${change.owner ?? "?"}, mint ${change.mint}): ${change.uiChange.startsWith("-") ? "" : "+"}${change.uiChange}${change.uiAmountRule === "decimals" ? "" : ` (${change.uiAmountRule} UI amounts: ${change.preUiAmount} -> ${change.postUiAmount})`}`,
   );
   if (tokens.length)
     lines.push("Token changes:", ...cutLines(tokens, LINES_SHOWN, "in structuredContent.tokenChanges"));
@@ -100,11 +102,19 @@ export const getTransaction = defineTool({
             account: z.string(),
             owner: z.string().nullable(),
             mint: z.string(),
+            program: z.string().nullable().describe("Token program address."),
             decimals: z.number().int(),
             preAmount: z.string(),
             postAmount: z.string(),
             change: z.string().describe("Raw change, signed decimal string."),
-            uiChange: z.string().describe("Change with decimals applied, exact."),
+            preUiAmount: z.string(),
+            postUiAmount: z.string(),
+            uiChange: z.string().describe("postUiAmount - preUiAmount, exact."),
+            uiAmountRule: uiAmountRuleSchema()
+              .unwrap()
+              .describe(
+                "decimals, or interest-bearing / scaled-ui-amount: the mint's rule (its current settings) at the block time.",
+              ),
           }),
         )
         .describe("Token accounts whose balance changed."),
@@ -138,7 +148,8 @@ export const getTransaction = defineTool({
       {
         ...read,
         commitment: level,
-        kind: "transaction",
+        // Not "transaction": entries of that kind hold summaries without the UI-amount fields.
+        kind: "transaction-summary",
         key: id,
         immutable: level === "finalized",
         maxAgeSeconds:
@@ -156,7 +167,11 @@ export const getTransaction = defineTool({
           );
         }
         // The RPC proxy loses the generic: maxSupportedTransactionVersion 0 does give the versioned shape.
-        const summary = summarizeTransaction(id, tx as JsonTransaction);
+        const summary = await applyMintRules(
+          ctx,
+          { network: read.network, commitment: level },
+          summarizeTransaction(id, tx as JsonTransaction),
+        );
         return { value: summary, slot: summary.slot };
       },
     );

@@ -120,3 +120,19 @@ export const logLimit = (defaultLines: number) =>
     .max(500)
     .optional()
     .describe(`How many log lines to return (0 to 500). Default ${defaultLines}.`);
+
+export const uiAmountRuleSchema = once(() =>
+  z
+    .enum(["decimals", "interest-bearing", "scaled-ui-amount"])
+    .nullable()
+    .describe(
+      "How the UI amount is made, as the token program's AmountToUiAmount does: raw over 10^decimals, or scaled by the mint's Token-2022 interest or multiplier at the chain's clock time. Null if the mint could not be read.",
+    ),
+);
+
+export const uiAmountTime = once(() =>
+  z
+    .string()
+    .nullable()
+    .describe("Chain clock (unix seconds) the interest-bearing or scaled UI amounts were computed at; else null."),
+);

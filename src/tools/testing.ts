@@ -19,6 +19,11 @@ declare module "vitest" {
 
 export const demo: Demo = inject("demo");
 
+// The test runner hands workerd kit's browser build, which refuses WebCrypto (key generation,
+// signing) outside a "secure context"; workerd has no such flag, though its Ed25519 WebCrypto is
+// real. Say it is one.
+Object.assign(globalThis, { isSecureContext: true });
+
 export interface ToolCall<T> {
   result: CallToolResult;
   structured: T;

@@ -7,6 +7,7 @@ import type { Address, GetTransactionApiResponseJson, Signature } from "@solana/
 import { type Json, toJson } from "../solana/accounts/json";
 import { formatUnits, lamportsToSol } from "../solana/format";
 import { programName } from "../solana/programs";
+import type { UiAmountRule } from "../solana/ui-amount";
 import { isoTime } from "./text";
 
 export type JsonTransaction = GetTransactionApiResponseJson<0>;
@@ -35,11 +36,16 @@ export interface TransactionSummary {
     account: string;
     owner: string | null;
     mint: string;
+    /** The token program's address, as the node reports it. */
+    program: string | null;
     decimals: number;
     preAmount: string;
     postAmount: string;
     change: string;
+    preUiAmount: string;
+    postUiAmount: string;
     uiChange: string;
+    uiAmountRule: UiAmountRule;
   }[];
   programs: { address: string; name: string | null; topLevel: number; inner: number }[];
   lookupTables: { address: string; writable: string[]; readonly: string[] }[];
@@ -86,7 +92,7 @@ function programsInvoked(tx: JsonTransaction, keys: Address[]): TransactionSumma
 }
 
 function tokenChanges(tx: JsonTransaction, keys: Address[]): TransactionSummary["tokenChanges"] {
-  type Balance = { owner: string | null; mint: string; decimals: number; amount: bigint };
+  type Balance = { owner: string | null; mint: string; program: string | null; decimals: number; amount: bigint };
   const balances = new Map<number, { pre?: Balance; post?: Balance }>();
   const collect = (list: NonNullable<JsonTransaction["meta"]>["preTokenBalances"], side: "pre" | "post") => {
     for (const item of list ?? []) {
@@ -94,6 +100,7 @@ function tokenChanges(tx: JsonTransaction, keys: Address[]): TransactionSummary[
       entry[side] = {
         owner: item.owner ?? null,
         mint: item.mint,
+        program: item.programId ?? null,
         decimals: item.uiTokenAmount.decimals,
         amount: BigInt(item.uiTokenAmount.amount),
       };
@@ -112,11 +119,16 @@ function tokenChanges(tx: JsonTransaction, keys: Address[]): TransactionSummary[
       account: keys[index] ?? `account #${index}`,
       owner: post?.owner ?? pre?.owner ?? null,
       mint: known.mint,
+      program: known.program,
       decimals: known.decimals,
       preAmount: before.toString(),
       postAmount: after.toString(),
       change: (after - before).toString(),
+      // Plain integer-over-decimals here; interest-bearing and scaled mints are redone in get_transaction.
+      preUiAmount: formatUnits(before, known.decimals),
+      postUiAmount: formatUnits(after, known.decimals),
       uiChange: formatUnits(after - before, known.decimals),
+      uiAmountRule: "decimals",
     });
   }
   return changes;

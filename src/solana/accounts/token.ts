@@ -3,8 +3,15 @@
  * codecs (Token-2022 extensions entry by entry) and turned into JSON-safe fields.
  */
 import type { Address, ReadonlyUint8Array } from "@solana/kit";
-import { unwrapOption } from "@solana/kit";
-import { AccountState, getMintDecoder, getTokenDecoder, TOKEN_PROGRAM_ADDRESS } from "@solana-program/token";
+import { getAddressEncoder, unwrapOption } from "@solana/kit";
+import {
+  AccountState,
+  getMintDecoder,
+  getMultisigDecoder,
+  getMultisigSize,
+  getTokenDecoder,
+  TOKEN_PROGRAM_ADDRESS,
+} from "@solana-program/token";
 import { ExtensionType, getExtensionDecoder, TOKEN_2022_PROGRAM_ADDRESS } from "@solana-program/token-2022";
 import { formatUnits } from "../format";
 import { type Json, toJson } from "./json";
@@ -36,6 +43,24 @@ const STATE_NAMES: Record<AccountState, string> = {
 const TLV_START = ACCOUNT_TYPE_OFFSET + 1;
 const TLV_HEADER = 4;
 
+const addressBytes = getAddressEncoder();
+
+/**
+ * Two fields the codec types loosely: ElGamal public keys (32 bytes the codec reads as an address)
+ * are written in base64, as the node's parser and the ZK tools write them; an account state by name.
+ */
+function readableFields(fields: { [key: string]: Json }): { [key: string]: Json } {
+  const out: { [key: string]: Json } = {};
+  for (const [key, value] of Object.entries(fields)) {
+    if (/elgamalPubkey$/i.test(key) && typeof value === "string") {
+      out[key] = toJson(addressBytes.encode(value as Address));
+    } else if (key === "state" && typeof value === "number") {
+      out[key] = STATE_NAMES[value as AccountState] ?? value;
+    } else out[key] = value;
+  }
+  return out;
+}
+
 /**
  * Token-2022 extensions, one TLV entry at a time: an entry the codec cannot read (a layout newer or
  * older than this client) is reported by name with its bytes instead of failing the whole account.
@@ -51,7 +76,7 @@ function decodeExtensions(data: ReadonlyUint8Array): Json[] {
     const entry = data.slice(offset, offset + TLV_HEADER + length);
     try {
       const { kind, ...fields } = toJson(getExtensionDecoder().decode(entry)) as { kind: string; [key: string]: Json };
-      extensions.push({ extension: kind, ...fields });
+      extensions.push({ extension: kind, ...readableFields(fields) });
     } catch {
       extensions.push({
         extension: ExtensionType[type] ?? `Unknown(${type})`,
@@ -63,9 +88,17 @@ function decodeExtensions(data: ReadonlyUint8Array): Json[] {
   return extensions;
 }
 
-export function tokenKindOf(owner: string, data: ReadonlyUint8Array): "mint" | "token-account" | undefined {
+/**
+ * Which token-program account the bytes are. Both programs use the same 355-byte multisig, and
+ * Token-2022 never sizes an extended mint or account to that length, so size alone tells it.
+ */
+export function tokenKindOf(
+  owner: string,
+  data: ReadonlyUint8Array,
+): "mint" | "token-account" | "multisig" | undefined {
   if (data.length === MINT_SIZE) return "mint";
   if (data.length === TOKEN_ACCOUNT_SIZE) return "token-account";
+  if (data.length === getMultisigSize()) return "multisig";
   if (owner !== TOKEN_2022_PROGRAM_ADDRESS || data.length <= ACCOUNT_TYPE_OFFSET) return undefined;
   if (data[ACCOUNT_TYPE_OFFSET] === ACCOUNT_TYPE_MINT) return "mint";
   if (data[ACCOUNT_TYPE_OFFSET] === ACCOUNT_TYPE_ACCOUNT) return "token-account";
@@ -133,13 +166,38 @@ export function decodeTokenAccount(owner: string, data: ReadonlyUint8Array): Dec
   };
 }
 
-/** A mint or token account of either token program; undefined for multisigs and unknown layouts. */
+export interface DecodedMultisig extends DecodedAccount {
+  kind: "multisig";
+  program: TokenProgramName;
+  /** Signatures required. */
+  m: number;
+  /** Valid signers. */
+  n: number;
+  isInitialized: boolean;
+  /** The n valid signers (the layout has room for 11; the unused slots are left out). */
+  signers: string[];
+}
+
+export function decodeMultisig(owner: string, data: ReadonlyUint8Array): DecodedMultisig {
+  const multisig = getMultisigDecoder().decode(data);
+  return {
+    kind: "multisig",
+    program: tokenProgramName(owner),
+    m: multisig.m,
+    n: multisig.n,
+    isInitialized: multisig.isInitialized,
+    signers: multisig.signers.slice(0, multisig.n),
+  };
+}
+
+/** A mint, token account or multisig of either token program; undefined for unknown layouts. */
 export function decodeTokenProgramAccount(
   owner: string,
   data: ReadonlyUint8Array,
-): DecodedMint | DecodedTokenAccount | undefined {
+): DecodedMint | DecodedTokenAccount | DecodedMultisig | undefined {
   const kind = tokenKindOf(owner, data);
   if (kind === "mint") return decodeMint(owner, data);
   if (kind === "token-account") return decodeTokenAccount(owner, data);
+  if (kind === "multisig") return decodeMultisig(owner, data);
   return undefined;
 }
