@@ -6,7 +6,7 @@ import * as z from "zod";
 import { decodeTokenAccount } from "../solana/accounts/token";
 import { formatUnits } from "../solana/format";
 import type { Network } from "../solana/networks";
-import type { Commitment } from "../solana/service";
+import type { Commitment } from "../solana/types";
 import { resolveRead } from "./read";
 import { address, cacheInfo, commitment, maxAgeSeconds, network, readContext, u64String } from "./schemas";
 import { cacheNote, cutLines } from "./text";
