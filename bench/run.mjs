@@ -21,6 +21,7 @@ import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { getAddressDecoder } from "@solana/kit";
 import autocannon from "autocannon";
+import { demoAddresses } from "../scripts/local-chain/demo.mjs";
 import { startLocalChain } from "../scripts/local-chain.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -467,7 +468,8 @@ async function upstreamFigure() {
 }
 
 function hundredAddresses(demo) {
-  const known = [demo.wallet, demo.secondHolder, demo.splMint, demo.token2022Mint, ...Object.values(demo.fixtures)];
+  const { owners, mints, fixtures } = demoAddresses(demo);
+  const known = [...owners, ...mints, ...fixtures];
   return Array.from({ length: 100 }, (_, i) => known[i % known.length]);
 }
 

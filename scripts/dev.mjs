@@ -14,6 +14,7 @@ import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { describeDemo } from "./local-chain/demo.mjs";
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -177,24 +178,7 @@ function printBanner(healthy) {
     `  Chain          ${chainLabel}`,
     `  Default net    ${defaultNetwork}`,
   ];
-  const demo = chain?.demo;
-  if (demo) {
-    lines.push(
-      "",
-      "  Demo data on the local chain",
-      `  Wallet         ${demo.wallet}  (${formatUnits(demo.walletLamports, 9)} SOL)`,
-      `  Second holder  ${demo.secondHolder}`,
-      `  SPL mint       ${demo.splMint}  (${demo.splDecimals} decimals; wallet holds ${formatUnits(demo.walletSplRaw, demo.splDecimals)})`,
-      `  Token-2022     ${demo.token2022Mint}  (${demo.token2022Metadata.symbol}; wallet holds ${formatUnits(demo.walletToken2022Raw, demo.token2022Decimals)})`,
-      `  Transaction    ${demo.signatures.tokenTransfer}  (token transfer)`,
-      `  Transaction    ${demo.signatures.solTransfer}  (SOL transfer with memo)`,
-    );
-    const fixtureCount = Object.keys(demo.fixtures).length;
-    if (fixtureCount)
-      lines.push(
-        `  Fixtures       ${fixtureCount} real-format accounts loaded (e.g. ${Object.values(demo.fixtures)[0]})`,
-      );
-  }
+  if (chain?.demo) lines.push("", ...describeDemo(chain.demo));
   lines.push("", "  Ctrl-C stops wrangler and the chain.", "");
   console.log(lines.join("\n"));
 }
@@ -239,14 +223,6 @@ function parsePort(value, fallback, name) {
     process.exit(1);
   }
   return n;
-}
-
-/** Exact decimal formatting of a raw integer amount. @param {string} raw @param {number} decimals */
-function formatUnits(raw, decimals) {
-  const v = BigInt(raw);
-  const base = 10n ** BigInt(decimals);
-  const frac = (v % base).toString().padStart(decimals, "0").replace(/0+$/, "");
-  return `${(v / base).toLocaleString("en-US")}${frac ? `.${frac}` : ""}`;
 }
 
 /** Quote a value for a dotenv file so that dotenv and dotenv-expand keep it literal. @param {string} v */
