@@ -10,7 +10,8 @@ import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/
 import { type CallToolResult, ResourceUpdatedNotificationSchema } from "@modelcontextprotocol/sdk/types.js";
 import { getAddressDecoder } from "@solana/kit";
 import { afterEach, describe, expect, inject, it } from "vitest";
-import { type DevServer, freePort, startDevServer } from "../support/dev-server";
+import { freePort } from "../../scripts/free-port.mjs";
+import { type DevServer, startDevServer } from "../support/dev-server";
 
 const mcpUrl = inject("mcpUrl");
 const demo = inject("demo");
