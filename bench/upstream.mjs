@@ -80,7 +80,8 @@ try {
           outcomes.errors++;
           tally.errors++;
         } else outcomes.ok++;
-        if (result.structuredContent?.cache?.hit) {
+        const cache = /** @type {{ cache?: { hit?: boolean } } | undefined} */ (result.structuredContent)?.cache;
+        if (cache?.hit) {
           outcomes.cacheHits++;
           tally.cacheHits++;
         }

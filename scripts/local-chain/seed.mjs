@@ -96,7 +96,7 @@ export async function seedDemo({ rpcUrl, payer, fixtures, log }) {
     rpc.getMinimumBalanceForRentExemption(BigInt(t22RentSpace)).send(),
   ]);
 
-  const [solTransfer, solTransfer2, createSplMint, createToken2022Mint] = await wave(rpc, payer, {
+  const { solTransfer, solTransfer2, createSplMint, createToken2022Mint } = await wave(rpc, payer, {
     solTransfer: [
       getTransferSolInstruction({
         source: payer,
@@ -152,7 +152,7 @@ export async function seedDemo({ rpcUrl, payer, fixtures, log }) {
   });
 
   // Wave 2: mint to the wallet's associated token accounts (both programs).
-  const [splMintTo, token2022MintTo] = await wave(rpc, payer, {
+  const { splMintTo, token2022MintTo } = await wave(rpc, payer, {
     splMintTo: [
       getCreateAssociatedTokenIdempotentInstruction({
         payer,
@@ -187,7 +187,7 @@ export async function seedDemo({ rpcUrl, payer, fixtures, log }) {
   });
 
   // Wave 3: a token transfer from the wallet (signer) to the second holder (payer pays fees and rent).
-  const [tokenTransfer] = await wave(rpc, payer, {
+  const { tokenTransfer } = await wave(rpc, payer, {
     tokenTransfer: [
       getCreateAssociatedTokenIdempotentInstruction({
         payer,

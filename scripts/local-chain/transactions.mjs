@@ -34,12 +34,12 @@ async function confirm(rpc, signatures, timeoutMs = 60_000) {
   while (pending.length) {
     const { value } = await rpc.getSignatureStatuses(pending).send();
     const still = [];
-    for (let i = 0; i < pending.length; i++) {
+    for (const [i, signature] of pending.entries()) {
       const status = value[i];
       if (status?.err)
-        throw new Error(`transaction ${pending[i]} failed: ${JSON.stringify(status.err, bigintReplacer)}`);
+        throw new Error(`transaction ${signature} failed: ${JSON.stringify(status.err, bigintReplacer)}`);
       if (!status || (status.confirmationStatus !== "confirmed" && status.confirmationStatus !== "finalized"))
-        still.push(pending[i]);
+        still.push(signature);
     }
     pending = still;
     if (!pending.length) break;
@@ -83,14 +83,19 @@ async function send(rpc, feePayer, blockhash, instructions, label) {
 
 /**
  * Send a wave of independent transactions and wait for all of them.
+ * @template {string} Label
  * @param {any} rpc
  * @param {import("@solana/kit").TransactionSigner} feePayer
- * @param {Record<string, any[]>} txs  label -> instruction list
- * @returns {Promise<string[]>}  signatures, in the order of `txs`
+ * @param {Record<Label, any[]>} txs  label -> instruction list
+ * @returns {Promise<Record<Label, string>>}  label -> signature
  */
 export async function wave(rpc, feePayer, txs) {
   const { value: blockhash } = await rpc.getLatestBlockhash({ commitment: "confirmed" }).send();
-  const sigs = await Promise.all(Object.entries(txs).map(([label, ixs]) => send(rpc, feePayer, blockhash, ixs, label)));
+  const entries = /** @type {[Label, any[]][]} */ (Object.entries(txs));
+  const sigs = await Promise.all(entries.map(([label, ixs]) => send(rpc, feePayer, blockhash, ixs, label)));
   await confirm(rpc, sigs);
-  return sigs;
+  /** @type {Record<string, string>} */
+  const byLabel = {};
+  for (const [i, [label]] of entries.entries()) byLabel[label] = /** @type {string} */ (sigs[i]);
+  return /** @type {Record<Label, string>} */ (byLabel);
 }

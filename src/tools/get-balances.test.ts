@@ -1,6 +1,6 @@
 import { getAddressDecoder } from "@solana/kit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chain, connect, demo, type TestSession } from "./testing";
+import { chain, connect, demo, type TestSession } from "../../test/support/tool-client";
 
 interface Balances {
   accounts: { address: string; lamports: string; sol: string; exists: boolean }[];

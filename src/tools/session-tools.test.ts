@@ -5,7 +5,7 @@
 import { ResourceUpdatedNotificationSchema } from "@modelcontextprotocol/sdk/types.js";
 import { getAddressDecoder } from "@solana/kit";
 import { afterEach, describe, expect, it } from "vitest";
-import { connect, demo, setAccount, type TestSession } from "./testing";
+import { connect, demo, setAccount, type TestSession } from "../../test/support/tool-client";
 
 const SYSTEM_PROGRAM = "11111111111111111111111111111111";
 const randomAddress = () => getAddressDecoder().decode(crypto.getRandomValues(new Uint8Array(32)));

@@ -1,6 +1,7 @@
 /**
  * For the tool tests (workerd, real local chain): the real SDK client connected in memory to the
- * real server, and direct JSON-RPC reads of the chain to compare the tools' answers with.
+ * real server, and direct JSON-RPC reads of the chain to compare the tools' answers with. It runs
+ * inside workerd, so the Worker tsconfig checks it (the Node one leaves it out).
  */
 
 import { env } from "cloudflare:workers";
@@ -9,9 +10,9 @@ import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { CfWorkerJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/cfworker-provider.js";
 import { expect, inject } from "vitest";
-import type { Demo } from "../../test/setup/demo";
-import { createMcpServer } from "../mcp/server";
-import { createSolanaService, type SolanaService } from "../solana/service";
+import type { Demo } from "../../scripts/local-chain/demo.mjs";
+import { createMcpServer } from "../../src/mcp/server";
+import { createSolanaService, type SolanaService } from "../../src/solana/service";
 
 declare module "vitest" {
   interface ProvidedContext {
