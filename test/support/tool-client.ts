@@ -9,7 +9,8 @@ import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { CfWorkerJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/cfworker-provider.js";
-import { expect, inject } from "vitest";
+import { getAddressDecoder } from "@solana/kit";
+import { afterEach, expect, inject } from "vitest";
 import type { Demo } from "../../scripts/local-chain/demo.mjs";
 import { createMcpServer } from "../../src/mcp/server";
 import { createSolanaService, type SolanaService } from "../../src/solana/service";
@@ -61,6 +62,26 @@ export async function connect(): Promise<TestSession> {
     },
     close: () => client.close(),
   };
+}
+
+/** A fresh session for each call, all closed after each test: every test starts from empty state. */
+export function sessionPerTest(): () => Promise<TestSession> {
+  const open: TestSession[] = [];
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((session) => session.close()));
+  });
+  return async () => {
+    const session = await connect();
+    open.push(session);
+    return session;
+  };
+}
+
+export const SYSTEM_PROGRAM = "11111111111111111111111111111111";
+
+/** An address nothing on the chain has used: 32 random bytes through kit's address codec. */
+export function randomAddress(): string {
+  return getAddressDecoder().decode(crypto.getRandomValues(new Uint8Array(32)));
 }
 
 /** Reads the chain directly, without the server, as the reference the tools must equal. */
