@@ -9,8 +9,9 @@ import { ResourceUpdatedNotificationSchema } from "@modelcontextprotocol/sdk/typ
 import { getAddressDecoder } from "@solana/kit";
 import { describe, expect, inject, it } from "vitest";
 import { freePort } from "../../scripts/free-port.mjs";
+import { chainCall } from "../support/chain-rpc";
 import { type DevServer, startDevServer } from "../support/dev-server";
-import { callTool, chainCall, clientsPerTest } from "../support/mcp-client";
+import { callTool, clientsPerTest } from "../support/mcp-client";
 
 const mcpUrl = inject("mcpUrl");
 const demo = inject("demo");

@@ -1,7 +1,8 @@
 /** The session lane end to end: the real MCP SDK client over HTTP against wrangler dev and Surfnet. */
 import http from "node:http";
 import { describe, expect, inject, it } from "vitest";
-import { chainCall, clientsPerTest } from "../support/mcp-client";
+import { chainCall } from "../support/chain-rpc";
+import { clientsPerTest } from "../support/mcp-client";
 
 const mcpUrl = inject("mcpUrl");
 const demo = inject("demo");

@@ -1,7 +1,7 @@
 /**
  * The real MCP SDK client (v1) over Streamable HTTP for the end-to-end tests: connecting (or
  * resuming a session by id), closing each test's clients after it, and a tool call's result with
- * its structured content and text. Also a direct JSON-RPC call to the chain, as the reference.
+ * its structured content and text.
  */
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
@@ -54,16 +54,4 @@ export async function callTool<T = Record<string, unknown>>(
   const result = (await client.callTool({ name, arguments: args })) as CallToolResult;
   const text = result.content.map((item) => (item.type === "text" ? item.text : "")).join("\n");
   return { ...result, structured: result.structuredContent as T, text };
-}
-
-/** One JSON-RPC request straight to the chain (not through the server); throws on an RPC error. */
-export async function chainCall<T>(rpcUrl: string, method: string, params: unknown[] = []): Promise<T> {
-  const response = await fetch(rpcUrl, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }),
-  });
-  const body = (await response.json()) as { result?: T; error?: { message: string } };
-  if (body.error) throw new Error(`${method}: ${body.error.message}`);
-  return body.result as T;
 }

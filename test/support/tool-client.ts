@@ -14,6 +14,7 @@ import { afterEach, expect, inject } from "vitest";
 import type { Demo } from "../../scripts/local-chain/demo.mjs";
 import { createMcpServer } from "../../src/mcp/server";
 import { createSolanaService, type SolanaService } from "../../src/solana/service";
+import { chainCall } from "./chain-rpc";
 
 declare module "vitest" {
   interface ProvidedContext {
@@ -85,15 +86,8 @@ export function randomAddress(): string {
 }
 
 /** Reads the chain directly, without the server, as the reference the tools must equal. */
-export async function chain<T>(method: string, params: unknown[] = []): Promise<T> {
-  const response = await fetch(env.SOLANA_RPC_LOCALNET, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }),
-  });
-  const body = (await response.json()) as { result?: T; error?: { message: string } };
-  if (body.error) throw new Error(`${method}: ${body.error.message}`);
-  return body.result as T;
+export function chain<T>(method: string, params: unknown[] = []): Promise<T> {
+  return chainCall<T>(env.SOLANA_RPC_LOCALNET, method, params);
 }
 
 /** Surfnet's cheat code: writes an account directly (data as hex). */
