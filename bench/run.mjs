@@ -13,7 +13,7 @@
 //     cost per million tool calls at Cloudflare's list prices (PRICES below).
 // Writes bench/results.json and bench/results.md.
 
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -21,10 +21,11 @@ import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { getAddressDecoder } from "@solana/kit";
 import autocannon from "autocannon";
+import { demoAddresses } from "../scripts/local-chain/demo.mjs";
 import { startLocalChain } from "../scripts/local-chain.mjs";
+import { startWranglerDev, wranglerBin } from "../scripts/wrangler-dev.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const wranglerBin = path.join(root, "node_modules/wrangler/bin/wrangler.js");
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 8);
 const PORT = Number(process.env.BENCH_PORT ?? 8799);
 const base = `http://127.0.0.1:${PORT}`;
@@ -73,7 +74,7 @@ const hardDeadline = setTimeout(
 );
 
 try {
-  await waitForHealth();
+  await server.ready();
   const demo = chain.demo;
   const addresses = hundredAddresses(demo);
 
@@ -116,7 +117,7 @@ try {
   // request, which costs CPU: a fresh server counts them, and the timing above stands.
   await server.stop();
   server = startServer("info");
-  await waitForHealth();
+  await server.ready();
   results.platform = platformResults(workloads, timing, await runWorkloads(workloads));
 
   results.bundle = bundleSize();
@@ -140,56 +141,27 @@ function rpcBody(id, method, params) {
 
 /** Starts `wrangler dev` against the chain; at log level info, it collects the server's JSON log events. */
 function startServer(logLevel) {
-  const persist = mkdtempSync(path.join(os.tmpdir(), "edge-mcp-bench-"));
   const events = [];
-  const child = spawn(
-    process.execPath,
-    [
-      wranglerBin,
-      "dev",
-      "--port",
-      String(PORT),
-      "--ip",
-      "127.0.0.1",
-      "--persist-to",
-      persist,
-      "--show-interactive-dev-session=false",
-      "--log-level",
-      logLevel,
-      "--var",
-      `SOLANA_RPC_LOCALNET:${chain.rpcUrl}`,
-      "--var",
-      "DEFAULT_NETWORK:localnet",
-      "--var",
-      "AUTH_MODE:none",
-    ],
-    { cwd: root, stdio: ["ignore", logLevel === "info" ? "pipe" : "ignore", "inherit"], detached: true },
-  );
-  if (child.stdout) {
-    let partial = "";
-    child.stdout.setEncoding("utf8");
-    child.stdout.on("data", (chunk) => {
-      const lines = (partial + chunk).split("\n");
-      partial = lines.pop() ?? "";
-      for (const line of lines) {
-        const start = line.indexOf('{"event":');
-        if (start < 0) continue;
-        try {
-          events.push(JSON.parse(line.slice(start)));
-        } catch {}
-      }
-    });
-  }
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  return {
-    pid: child.pid,
-    events,
-    async stop() {
+  const server = startWranglerDev({
+    port: PORT,
+    logLevel,
+    vars: { SOLANA_RPC_LOCALNET: chain.rpcUrl, DEFAULT_NETWORK: "localnet", AUTH_MODE: "none" },
+    stdout: logLevel === "info" ? "capture" : "ignore",
+    stderr: "inherit",
+    onLine(line) {
+      const start = line.indexOf('{"event":');
+      if (start < 0) return;
       try {
-        process.kill(-child.pid, "SIGTERM");
+        events.push(JSON.parse(line.slice(start)));
       } catch {}
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
-      rmSync(persist, { recursive: true, force: true });
+    },
+  });
+  return {
+    pid: server.pid,
+    events,
+    stop: server.stop,
+    async ready() {
+      if (!(await server.waitForHealth(120_000))) throw new Error("wrangler dev did not become healthy");
     },
   };
 }
@@ -227,7 +199,10 @@ async function listTools() {
   return JSON.parse(text).result.tools.map((tool) => tool.name);
 }
 
-/** One bounded autocannon run; with sessions, each connection uses its own session. */
+/**
+ * One bounded autocannon run; with sessions, each connection uses its own session.
+ * @param {{ title: string, connections: number, method?: string, path?: string, body?: string, sessions?: string[] }} run
+ */
 async function load({ title, connections, method = "POST", path: route = "/mcp", body, sessions }) {
   let next = 0;
   const result = await autocannon({
@@ -467,20 +442,9 @@ async function upstreamFigure() {
 }
 
 function hundredAddresses(demo) {
-  const known = [demo.wallet, demo.secondHolder, demo.splMint, demo.token2022Mint, ...Object.values(demo.fixtures)];
+  const { owners, mints, fixtures } = demoAddresses(demo);
+  const known = [...owners, ...mints, ...fixtures];
   return Array.from({ length: 100 }, (_, i) => known[i % known.length]);
-}
-
-async function waitForHealth() {
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    try {
-      const response = await fetch(`${base}/health`);
-      if (response.ok) return;
-    } catch {}
-    await new Promise((resolve) => setTimeout(resolve, 300));
-  }
-  throw new Error("wrangler dev did not become healthy");
 }
 
 function machine() {

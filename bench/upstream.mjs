@@ -15,6 +15,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import { demoAddresses } from "../scripts/local-chain/demo.mjs";
 import { startLocalChain } from "../scripts/local-chain.mjs";
 import { startDevServer } from "../test/support/dev-server.ts";
 import { startFaultProxy } from "../test/support/fault-proxy.ts";
@@ -79,7 +80,8 @@ try {
           outcomes.errors++;
           tally.errors++;
         } else outcomes.ok++;
-        if (result.structuredContent?.cache?.hit) {
+        const cache = /** @type {{ cache?: { hit?: boolean } } | undefined} */ (result.structuredContent)?.cache;
+        if (cache?.hit) {
           outcomes.cacheHits++;
           tally.cacheHits++;
         }
@@ -123,20 +125,9 @@ async function connect(mcpUrl) {
 
 /** The agent workload: what it asks, with weights; arguments come from the seeded demo chain. */
 function workload(demo) {
-  const hot = [
-    demo.wallet,
-    demo.secondHolder,
-    demo.payer,
-    demo.splMint,
-    demo.token2022Mint,
-    demo.walletSplAta,
-    demo.secondHolderSplAta,
-    demo.walletToken2022Account,
-  ];
+  const { seeded: hot, owners, mints } = demoAddresses(demo);
   const batches = [hot.slice(0, 4), hot];
   const signatures = Object.values(demo.signatures);
-  const owners = [demo.wallet, demo.secondHolder];
-  const mints = [demo.splMint, demo.token2022Mint];
   const random = seededRng(7);
   const any = (list) => () => list[Math.floor(random() * list.length)];
   const hotAddress = any(hot);

@@ -83,6 +83,7 @@ function list() {
   }
 }
 
+/** @param {string | undefined} id */
 function revoke(id) {
   if (!id || !/^[0-9a-f]{12}$/.test(id)) usage("revoke needs the key id shown by `list` (12 hex characters).");
   // The id is the hash's prefix, so a prefix listing finds exactly the key's record.
@@ -94,7 +95,11 @@ function revoke(id) {
   console.log(`Revoked API key ${id}.`);
 }
 
-/** Runs `wrangler kv key <args>` against OAUTH_KV; returns stdout, exits on failure. */
+/**
+ * Runs `wrangler kv key <args>` against OAUTH_KV; returns stdout, exits on failure.
+ * @param {string[]} args
+ * @param {{ quiet?: boolean }} [options]
+ */
 function wrangler(args, { quiet = false } = {}) {
   const target = values.remote ? ["--remote"] : ["--local"];
   if (!values.remote && values["persist-to"]) target.push("--persist-to", values["persist-to"]);
@@ -113,20 +118,24 @@ function wrangler(args, { quiet = false } = {}) {
   return result.stdout;
 }
 
+/** @param {string} text @param {number} now @returns {number | null} */
 function parseExpiry(text, now) {
   if (text === "never") return null;
   const match = /^(\d+)([dhm])$/.exec(text);
   if (!match) usage('--expires takes a duration such as 90d, 12h or 30m, or "never".');
-  const seconds = Number(match[1]) * { d: 86400, h: 3600, m: 60 }[match[2]];
+  const unit = /** @type {"d" | "h" | "m"} */ (match[2]);
+  const seconds = Number(match[1]) * { d: 86400, h: 3600, m: 60 }[unit];
   // KV cannot expire anything sooner than 60 seconds from now.
   if (seconds < 120) usage("--expires must be at least 2m.");
   return now + seconds;
 }
 
+/** @param {number | null} expiresAt */
 function describeExpiry(expiresAt) {
   return expiresAt === null ? "never" : new Date(expiresAt * 1000).toISOString();
 }
 
+/** @param {string} message @returns {never} */
 function usage(message) {
   console.error(`apikey: ${message}
 

@@ -16,6 +16,7 @@ export const GENERATED = path.join(root, "public/ui/views.js");
  * The MCP SDK's `z` object carries every Zod locale's messages (about 260 KB minified) that nothing
  * here reads (errors use the English default, which Zod's schemas import by themselves).
  */
+/** @type {import("esbuild").Plugin} */
 const noZodLocales = {
   name: "no-zod-locales",
   setup(builder) {
@@ -41,7 +42,9 @@ export async function viewModuleSource() {
     plugins: [noZodLocales],
   });
   // Inline in <script>: no "</script" or "<!--" may appear in it (both are harmless as "<\/", "<\!").
-  const script = result.outputFiles[0].text
+  const output = result.outputFiles[0];
+  if (!output) throw new Error("esbuild wrote no output");
+  const script = output.text
     .trim()
     .replace(/<\/(script)/gi, "<\\/$1")
     .replace(/<!--/g, "<\\!--");

@@ -8,12 +8,12 @@
 //   LOCAL_RPC_PORT  fixed loopback port of the local chain's RPC proxy (default 8899)
 //   AUTH_MODE       "oauth" (default) or "none" (honoured only on loopback hosts)
 
-import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { describeDemo } from "./local-chain/demo.mjs";
+import { startWranglerDev } from "./wrangler-dev.mjs";
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -33,7 +33,7 @@ const givenRpcUrl = process.env.SOLANA_RPC_URL?.trim() || undefined;
 
 /** @type {import("./local-chain.mjs").LocalChain | undefined} */
 let chain;
-/** @type {import("node:child_process").ChildProcess | undefined} */
+/** @type {import("./wrangler-dev.mjs").WranglerDev | undefined} */
 let wrangler;
 /** @type {string | undefined} */
 let tmpDir;
@@ -41,11 +41,7 @@ let shuttingDown = false;
 
 process.on("exit", () => {
   // Safety net: never leave wrangler (its own process group) running behind us.
-  if (wrangler?.pid && wrangler.exitCode === null && wrangler.signalCode === null) {
-    try {
-      process.kill(-wrangler.pid, "SIGKILL");
-    } catch {}
-  }
+  wrangler?.kill();
   if (tmpDir) rmSync(tmpDir, { recursive: true, force: true });
 });
 for (const sig of /** @type {const} */ (["SIGINT", "SIGTERM", "SIGHUP"])) {
@@ -94,25 +90,10 @@ if (shuttingDown) await new Promise(() => {}); // a signal arrived while the cha
 // ---------------------------------------------------------------------------------------
 // 2. wrangler dev.
 
-const require = createRequire(import.meta.url);
-const wranglerPkgPath = require.resolve("wrangler/package.json");
-const wranglerBin = path.join(path.dirname(wranglerPkgPath), require(wranglerPkgPath).bin.wrangler);
-
-const args = [
-  wranglerBin,
-  "dev",
-  "--port",
-  String(port),
-  "--ip",
-  "127.0.0.1",
-  "--persist-to",
-  ".wrangler/state",
-  "--show-interactive-dev-session=false",
-  "--var",
-  `DEFAULT_NETWORK:${defaultNetwork}`,
-  "--var",
-  `AUTH_MODE:${authMode}`,
-];
+/** @type {Record<string, string>} */
+const vars = { DEFAULT_NETWORK: defaultNetwork, AUTH_MODE: authMode };
+/** @type {string[]} */
+const envFiles = [];
 if (givenRpcUrl) {
   // Keep the (possibly keyed) URL off the command line and out of wrangler's binding table:
   // values from env files are secrets, which wrangler shows as "(hidden)". Passing --env-file
@@ -121,24 +102,26 @@ if (givenRpcUrl) {
   const envFile = path.join(tmpDir, "rpc.env");
   writeFileSync(envFile, `SOLANA_RPC_LOCALNET=${dotenvQuote(givenRpcUrl)}\n`, { mode: 0o600 });
   const userFiles = existsSync(path.join(projectRoot, ".dev.vars")) ? [".dev.vars"] : [".env", ".env.local"];
-  for (const f of [...userFiles.filter((f) => existsSync(path.join(projectRoot, f))), envFile])
-    args.push("--env-file", f);
+  envFiles.push(...userFiles.filter((f) => existsSync(path.join(projectRoot, f))), envFile);
 } else if (chain?.backend !== "devnet") {
-  args.push("--var", `SOLANA_RPC_LOCALNET:${rpcUrl}`);
+  vars.SOLANA_RPC_LOCALNET = rpcUrl;
 }
 
 console.log(`dev: starting wrangler dev on http://localhost:${port} ...`);
-wrangler = spawn(process.execPath, args, {
-  cwd: projectRoot,
-  stdio: ["ignore", "inherit", "inherit"],
-  detached: true, // its own process group, so that stopping it also stops workerd
-  env: { ...process.env, SOLANA_RPC_URL: undefined },
+wrangler = startWranglerDev({
+  port,
+  vars,
+  envFiles,
+  persistTo: ".wrangler/state",
+  stdout: "inherit",
+  stderr: "inherit",
+  env: { SOLANA_RPC_URL: undefined },
 });
-wrangler.on("error", (err) => {
+wrangler.child.on("error", (err) => {
   console.error(`dev: could not start wrangler: ${err.message}`);
   void shutdown(1);
 });
-wrangler.on("exit", (code, signal) => {
+wrangler.child.on("exit", (code, signal) => {
   if (shuttingDown) return;
   console.log(`dev: wrangler exited (${signal ?? `code ${code}`}); stopping the local chain`);
   void shutdown(code ?? 1);
@@ -147,20 +130,7 @@ wrangler.on("exit", (code, signal) => {
 // ---------------------------------------------------------------------------------------
 // 3. Banner once /health answers.
 
-const healthUrl = `http://127.0.0.1:${port}/health`;
-const readyDeadline = Date.now() + 120_000;
-let healthy = false;
-while (!shuttingDown && Date.now() < readyDeadline) {
-  try {
-    const res = await fetch(healthUrl, { signal: AbortSignal.timeout(2000) });
-    await res.arrayBuffer();
-    if (res.status === 200) {
-      healthy = true;
-      break;
-    }
-  } catch {}
-  await sleep(300);
-}
+const healthy = await wrangler.waitForHealth(120_000);
 if (!shuttingDown) printBanner(healthy);
 
 // ---------------------------------------------------------------------------------------
@@ -177,24 +147,7 @@ function printBanner(healthy) {
     `  Chain          ${chainLabel}`,
     `  Default net    ${defaultNetwork}`,
   ];
-  const demo = chain?.demo;
-  if (demo) {
-    lines.push(
-      "",
-      "  Demo data on the local chain",
-      `  Wallet         ${demo.wallet}  (${formatUnits(demo.walletLamports, 9)} SOL)`,
-      `  Second holder  ${demo.secondHolder}`,
-      `  SPL mint       ${demo.splMint}  (${demo.splDecimals} decimals; wallet holds ${formatUnits(demo.walletSplRaw, demo.splDecimals)})`,
-      `  Token-2022     ${demo.token2022Mint}  (${demo.token2022Metadata.symbol}; wallet holds ${formatUnits(demo.walletToken2022Raw, demo.token2022Decimals)})`,
-      `  Transaction    ${demo.signatures.tokenTransfer}  (token transfer)`,
-      `  Transaction    ${demo.signatures.solTransfer}  (SOL transfer with memo)`,
-    );
-    const fixtureCount = Object.keys(demo.fixtures).length;
-    if (fixtureCount)
-      lines.push(
-        `  Fixtures       ${fixtureCount} real-format accounts loaded (e.g. ${Object.values(demo.fixtures)[0]})`,
-      );
-  }
+  if (chain?.demo) lines.push("", ...describeDemo(chain.demo));
   lines.push("", "  Ctrl-C stops wrangler and the chain.", "");
   console.log(lines.join("\n"));
 }
@@ -207,27 +160,12 @@ async function shutdown(code, signal) {
   if (shuttingDown) return;
   shuttingDown = true;
   if (signal) console.log(`\ndev: ${signal}: stopping wrangler and the local chain`);
-  const w = wrangler;
-  if (w?.pid && w.exitCode === null && w.signalCode === null) {
-    const exited = new Promise((resolve) => w.once("exit", resolve));
-    killGroup(w.pid, "SIGTERM");
-    const done = await Promise.race([exited.then(() => true), sleep(5000).then(() => false)]);
-    if (!done) killGroup(w.pid, "SIGKILL");
-  } else if (w?.pid) {
-    killGroup(w.pid, "SIGTERM"); // workerd may outlive a crashed wrangler
-  }
+  await wrangler?.stop();
   try {
     await chain?.stop();
   } catch {}
   if (tmpDir) rmSync(tmpDir, { recursive: true, force: true });
   process.exit(code);
-}
-
-/** @param {number} pid @param {NodeJS.Signals} sig */
-function killGroup(pid, sig) {
-  try {
-    process.kill(-pid, sig);
-  } catch {}
 }
 
 /** @param {string | undefined} value @param {number} fallback @param {string} name */
@@ -241,22 +179,9 @@ function parsePort(value, fallback, name) {
   return n;
 }
 
-/** Exact decimal formatting of a raw integer amount. @param {string} raw @param {number} decimals */
-function formatUnits(raw, decimals) {
-  const v = BigInt(raw);
-  const base = 10n ** BigInt(decimals);
-  const frac = (v % base).toString().padStart(decimals, "0").replace(/0+$/, "");
-  return `${(v / base).toLocaleString("en-US")}${frac ? `.${frac}` : ""}`;
-}
-
 /** Quote a value for a dotenv file so that dotenv and dotenv-expand keep it literal. @param {string} v */
 function dotenvQuote(v) {
   // Single quotes: no escape processing; `$` is escaped for dotenv-expand.
   if (!v.includes("'") && !v.includes("\n")) return `'${v.replaceAll("$", "\\$")}'`;
   return JSON.stringify(v);
-}
-
-/** @param {number} ms */
-function sleep(ms) {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { CachedRead } from "../solana/service";
+import type { CachedRead } from "../solana/types";
 import {
   ageSeconds,
   cacheKey,

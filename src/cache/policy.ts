@@ -5,7 +5,7 @@
  */
 
 import { sha256Hex } from "../platform/sha256";
-import type { CachedRead } from "../solana/service";
+import type { CachedRead } from "../solana/types";
 
 /** Bump when the value shape or key layout changes: old entries are then simply never read. */
 export const CACHE_VERSION = "v1";

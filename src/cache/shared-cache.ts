@@ -5,7 +5,7 @@
  * A KV failure is a miss, never a failed tool call.
  */
 import { singleFlight } from "../solana/coalesce";
-import type { CachedRead, CacheInfo } from "../solana/service";
+import type { CachedRead, CacheInfo } from "../solana/types";
 import { createMemoryLayer, type MemoryLayer } from "./memory";
 import {
   ageSeconds,

@@ -5,7 +5,7 @@
 import { isAddress } from "@solana/kit";
 import { ServiceError } from "../solana/errors";
 import type { Network } from "../solana/networks";
-import type { Commitment } from "../solana/service";
+import type { Commitment } from "../solana/types";
 
 /** Bounds per session; each is a clear error when hit, except results, where the oldest is evicted. */
 export const LIMITS = {

@@ -1,7 +1,7 @@
 /** The session state as the agent sees it: what get_session returns and `solana://session` holds. */
 import * as z from "zod";
 import { NETWORKS } from "../solana/networks";
-import { COMMITMENTS } from "../solana/service";
+import { COMMITMENTS } from "../solana/types";
 import { LIMITS, labelOf } from "./rules";
 import type { SessionStore } from "./store";
 

@@ -3,7 +3,8 @@
 import { env } from "cloudflare:workers";
 import { address } from "@solana/kit";
 import { describe, expect, it } from "vitest";
-import { type CachedRead, createSolanaService, type SolanaService } from "./service";
+import { createSolanaService, type SolanaService } from "./service";
+import type { CachedRead } from "./types";
 
 // Any address works for a balance; a fresh one per read keeps tests apart in the shared cache.
 const addresses = ["Stake11111111111111111111111111111111111111", "Vote111111111111111111111111111111111111111"];

@@ -10,7 +10,7 @@ import {
   type ProgramDataHeader,
 } from "../solana/accounts/upgradeable";
 import type { Network } from "../solana/networks";
-import type { Commitment } from "../solana/service";
+import type { Commitment } from "../solana/types";
 import { seedBalance } from "./get-balance";
 import type { ReadOptions } from "./read";
 import type { ToolContext } from "./tool";

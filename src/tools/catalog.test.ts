@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { connect, demo, type TestSession } from "./testing";
+import { connect, demo, type TestSession } from "../../test/support/tool-client";
 
 let session: TestSession;
 beforeAll(async () => {

@@ -17,14 +17,14 @@ import { getCreateAccountInstruction } from "@solana-program/system";
 import { getInitializeMultisig2Instruction, getMultisigSize, TOKEN_PROGRAM_ADDRESS } from "@solana-program/token";
 import { TOKEN_2022_PROGRAM_ADDRESS } from "@solana-program/token-2022";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fundedSigner, sendTransaction } from "../../test/support/chain-transactions";
+import { chain, connect, demo, setAccount, type TestSession } from "../../test/support/tool-client";
 import {
   voteState0_23_5Codec,
   voteStateV1_14_11Codec,
   voteStateV3Codec,
   voteStateV4Codec,
 } from "../solana/accounts/vote";
-import { chain, connect, demo, setAccount, type TestSession } from "./testing";
-import { fundedSigner, sendTransaction } from "./testing-transactions";
 
 type Decoded = Record<string, unknown>;
 interface Account {

@@ -4,7 +4,7 @@
  */
 import { type Address, getAddressEncoder } from "@solana/kit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chain, connect, demo, setAccount, type TestSession } from "./testing";
+import { chain, connect, demo, setAccount, type TestSession } from "../../test/support/tool-client";
 
 type Decoded = Record<string, unknown>;
 interface Account {

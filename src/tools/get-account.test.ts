@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chain, connect, demo, expectSameExtensions, setAccount, type TestSession } from "./testing";
+import {
+  chain,
+  connect,
+  demo,
+  expectSameExtensions,
+  setAccount,
+  type TestSession,
+} from "../../test/support/tool-client";
 
 interface Account {
   exists: boolean;

@@ -2,7 +2,7 @@
 import { type Address, address as toAddress } from "@solana/kit";
 import * as z from "zod";
 import { lamportsToSol } from "../solana/format";
-import type { CachedRead } from "../solana/service";
+import type { CachedRead } from "../solana/types";
 import { type ReadOptions, resolveRead } from "./read";
 import { address, cacheInfo, commitment, maxAgeSeconds, network, readContext, u64String } from "./schemas";
 import { cacheNote } from "./text";

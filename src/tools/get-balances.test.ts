@@ -1,6 +1,6 @@
 import { getAddressDecoder } from "@solana/kit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chain, connect, demo, type TestSession } from "./testing";
+import { chain, connect, demo, type TestSession } from "../../test/support/tool-client";
 
 interface Balances {
   accounts: { address: string; lamports: string; sol: string; exists: boolean }[];
@@ -17,22 +17,6 @@ beforeAll(async () => {
   session = await connect();
 });
 afterAll(() => session.close());
-
-describe("get_balance", () => {
-  it("equals the chain's getBalance, with cache provenance", async () => {
-    const { structured, upstream } = await session.call<{ lamports: string; sol: string; cache: { hit: boolean } }>(
-      "get_balance",
-      {
-        address: demo.wallet,
-      },
-    );
-    const reference = await chain<{ value: number }>("getBalance", [demo.wallet, { commitment: "confirmed" }]);
-    expect(structured.lamports).toBe(String(reference.value));
-    expect(structured.sol).toBe("12.345678912");
-    expect(structured.cache.hit).toBe(false);
-    expect(upstream).toBe(1);
-  });
-});
 
 describe("get_balances", () => {
   it("reads every address in one request and equals the chain", async () => {

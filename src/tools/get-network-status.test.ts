@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chain, connect, type TestSession } from "../../test/support/tool-client";
 import type { NetworkStatus as Status } from "./get-network-status";
-import { chain, connect, type TestSession } from "./testing";
 
 let session: TestSession;
 beforeAll(async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chain, connect, demo, type TestSession } from "./testing";
+import { chain, connect, demo, type TestSession } from "../../test/support/tool-client";
 
 interface Row {
   address: string;

@@ -5,7 +5,7 @@ import { TOKEN_2022_PROGRAM_ADDRESS } from "@solana-program/token-2022";
 import * as z from "zod";
 import { decodeTokenAccount } from "../solana/accounts/token";
 import type { Network } from "../solana/networks";
-import type { Commitment } from "../solana/service";
+import type { Commitment } from "../solana/types";
 import { needsClock, toUiAmount, type UiAmountConfig, type UiAmountRule } from "../solana/ui-amount";
 import { resolveRead } from "./read";
 import {

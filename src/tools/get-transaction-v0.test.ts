@@ -19,9 +19,9 @@ import {
 import { getTransferSolInstruction } from "@solana-program/system";
 import { getTransferCheckedInstruction } from "@solana-program/token-2022";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chain, connect, setAccount, type TestSession } from "./testing";
-import { chainTime, loadMint, loadTokenAccount, programUiAmount, YEAR } from "./testing-tokens";
-import { currentSlot, fundedSigner, sendTransaction, waitForSlotAfter } from "./testing-transactions";
+import { chainTime, loadMint, loadTokenAccount, programUiAmount, YEAR } from "../../test/support/chain-tokens";
+import { currentSlot, fundedSigner, sendTransaction, waitForSlotAfter } from "../../test/support/chain-transactions";
+import { chain, connect, setAccount, type TestSession } from "../../test/support/tool-client";
 
 const LOOKUP_TABLE_PROGRAM = "AddressLookupTab1e1111111111111111111111111";
 /** The program's account layout: a 56-byte header (type 1 = table), then the addresses back to back. */

@@ -1,6 +1,6 @@
 import { getBase58Decoder } from "@solana/kit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chain, connect, demo, type TestSession } from "./testing";
+import { chain, connect, demo, type TestSession } from "../../test/support/tool-client";
 
 interface Summary {
   status: string;

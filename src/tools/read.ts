@@ -1,7 +1,7 @@
 /** What every chain read resolves first: the network, the commitment and the cache age it accepts. */
 import { sha256Hex } from "../platform/sha256";
 import type { Network } from "../solana/networks";
-import type { Commitment } from "../solana/service";
+import type { Commitment } from "../solana/types";
 import type { ToolContext } from "./tool";
 
 export interface ReadArgs {

@@ -7,7 +7,7 @@ import { getBase58Encoder, isAddress } from "@solana/kit";
 import * as z from "zod";
 import { LABEL_FORM, LABEL_PATTERN } from "../session/rules";
 import { NETWORKS } from "../solana/networks";
-import { COMMITMENTS } from "../solana/service";
+import { COMMITMENTS } from "../solana/types";
 import { once } from "./tool";
 
 export const ADDRESS_FORM = "a base58-encoded 32-byte Solana address (32 to 44 characters)";

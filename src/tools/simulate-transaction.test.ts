@@ -12,7 +12,7 @@ import {
 } from "@solana/kit";
 import { getTransferSolInstruction } from "@solana-program/system";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chain, connect, demo, type TestSession } from "./testing";
+import { chain, connect, demo, type TestSession } from "../../test/support/tool-client";
 
 interface Simulation {
   status: string;

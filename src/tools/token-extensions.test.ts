@@ -13,7 +13,7 @@ import {
   TOKEN_2022_PROGRAM_ADDRESS,
 } from "@solana-program/token-2022";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chain, connect, demo, setAccount, type TestSession } from "./testing";
+import { chain, connect, demo, setAccount, type TestSession } from "../../test/support/tool-client";
 
 type Json = Record<string, unknown>;
 let session: TestSession;

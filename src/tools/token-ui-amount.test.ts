@@ -4,8 +4,8 @@
  */
 import type { Address } from "@solana/kit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chain, connect, demo, type TestSession } from "./testing";
-import { chainTime, loadMint, loadTokenAccount, programUiAmount, YEAR } from "./testing-tokens";
+import { chainTime, loadMint, loadTokenAccount, programUiAmount, YEAR } from "../../test/support/chain-tokens";
+import { chain, connect, demo, type TestSession } from "../../test/support/tool-client";
 
 let session: TestSession;
 let now: bigint;

@@ -5,7 +5,8 @@
 import type * as z from "zod";
 import type { SessionStore } from "../session/store";
 import { ServiceError } from "../solana/errors";
-import type { Commitment, SolanaService } from "../solana/service";
+import type { SolanaService } from "../solana/service";
+import type { Commitment } from "../solana/types";
 
 /** MCP's behaviour hints for a tool, as both SDK lines take them. */
 export interface ToolAnnotations {

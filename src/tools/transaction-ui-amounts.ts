@@ -8,7 +8,7 @@ import { type Address, address as toAddress } from "@solana/kit";
 import { TOKEN_2022_PROGRAM_ADDRESS } from "@solana-program/token-2022";
 import { subtractDecimals } from "../solana/format";
 import type { Network } from "../solana/networks";
-import type { Commitment } from "../solana/service";
+import type { Commitment } from "../solana/types";
 import { needsClock, toUiAmount } from "../solana/ui-amount";
 import type { ToolContext } from "./tool";
 import type { TransactionSummary } from "./transaction-summary";

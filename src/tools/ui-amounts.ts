@@ -7,7 +7,7 @@ import { type Address, getBase64Encoder, type ReadonlyUint8Array } from "@solana
 import { getSysvarClockDecoder, SYSVAR_CLOCK_ADDRESS } from "@solana/sysvars";
 import { decodeMint, isTokenProgram, tokenKindOf } from "../solana/accounts/token";
 import type { Network } from "../solana/networks";
-import type { Commitment } from "../solana/service";
+import type { Commitment } from "../solana/types";
 import { type UiAmountConfig, uiAmountConfig } from "../solana/ui-amount";
 import type { ToolContext } from "./tool";
 

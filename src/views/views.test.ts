@@ -1,6 +1,6 @@
 /** The MCP Apps views as the session server serves them: listed, readable, and named by their tools. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { connect, type TestSession } from "../tools/testing";
+import { connect, type TestSession } from "../../test/support/tool-client";
 import { LEGACY_RESOURCE_URI_KEY, toolUiMeta, VIEW_MIME_TYPE, views } from ".";
 
 let session: TestSession;

@@ -5,7 +5,7 @@
  * must be intact at the end: only the sessions that asked for debug logs get them.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Demo } from "../setup/demo";
+import type { Demo } from "../../scripts/local-chain/demo.mjs";
 import { type DevServer, startDevServer } from "../support/dev-server";
 import { type ChainProcess, startChainProcess } from "../support/local-chain";
 import { type McpAnswer, PROTOCOL_VERSION, postMcp } from "../support/mcp-post";

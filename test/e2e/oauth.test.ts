@@ -17,7 +17,8 @@ import type {
   OAuthTokens,
 } from "@modelcontextprotocol/sdk/shared/auth.js";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { type DevServer, freePort, startDevServer } from "../support/dev-server";
+import { freePort } from "../../scripts/free-port.mjs";
+import { type DevServer, startDevServer } from "../support/dev-server";
 import { startOidcProvider, type TestOidcProvider } from "../support/oidc-provider";
 
 const rpcUrl = inject("rpcUrl");

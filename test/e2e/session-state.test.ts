@@ -5,12 +5,13 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
-import { type CallToolResult, ResourceUpdatedNotificationSchema } from "@modelcontextprotocol/sdk/types.js";
+import { ResourceUpdatedNotificationSchema } from "@modelcontextprotocol/sdk/types.js";
 import { getAddressDecoder } from "@solana/kit";
-import { afterEach, describe, expect, inject, it } from "vitest";
-import { type DevServer, freePort, startDevServer } from "../support/dev-server";
+import { describe, expect, inject, it } from "vitest";
+import { freePort } from "../../scripts/free-port.mjs";
+import { chainCall } from "../support/chain-rpc";
+import { type DevServer, startDevServer } from "../support/dev-server";
+import { callTool, clientsPerTest } from "../support/mcp-client";
 
 const mcpUrl = inject("mcpUrl");
 const demo = inject("demo");
@@ -22,45 +23,15 @@ function randomAddress(): string {
 }
 
 async function setLamports(address: string, lamports: number): Promise<void> {
-  const response = await fetch(rpcUrl, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({
-      jsonrpc: "2.0",
-      id: 1,
-      method: "surfnet_setAccount",
-      params: [address, { lamports, owner: "11111111111111111111111111111111", data: "", executable: false }],
-    }),
-  });
-  expect(((await response.json()) as { error?: unknown }).error).toBeUndefined();
+  await chainCall(rpcUrl, "surfnet_setAccount", [
+    address,
+    { lamports, owner: "11111111111111111111111111111111", data: "", executable: false },
+  ]);
 }
 
-const clients: Client[] = [];
-afterEach(async () => {
-  await Promise.all(clients.splice(0).map((client) => client.close().catch(() => {})));
-});
-
-async function connect(
-  url: string,
-  sessionId?: string,
-): Promise<{ client: Client; transport: StreamableHTTPClientTransport }> {
-  const client = new Client({ name: "e2e-session-state", version: "1.0.0" });
-  const transport = new StreamableHTTPClientTransport(new URL(url), { sessionId });
-  // With a session id the client resumes that session instead of initializing a new one.
-  await client.connect(transport);
-  clients.push(client);
-  return { client, transport };
-}
-
-async function call<T>(
-  client: Client,
-  name: string,
-  args: Record<string, unknown> = {},
-): Promise<CallToolResult & { structured: T; text: string }> {
-  const result = (await client.callTool({ name, arguments: args })) as CallToolResult;
-  const text = result.content.map((item) => (item.type === "text" ? item.text : "")).join("\n");
-  return { ...result, structured: result.structuredContent as T, text };
-}
+const open = clientsPerTest();
+// With a session id the client resumes that session instead of initializing a new one.
+const connect = (url: string, sessionId?: string) => open(url, { name: "e2e-session-state", sessionId });
 
 describe("session state over HTTP", () => {
   it("defaults, labels and the watchlist work together, and a subscriber hears each change", async () => {
@@ -71,10 +42,10 @@ describe("session state over HTTP", () => {
     });
     await client.subscribeResource({ uri: "solana://session" });
 
-    await call(client, "configure_session", { commitment: "finalized" });
-    await call(client, "label_address", { label: "treasury", address: demo.wallet });
+    await callTool(client, "configure_session", { commitment: "finalized" });
+    await callTool(client, "label_address", { label: "treasury", address: demo.wallet });
     expect(updates).toEqual(["solana://session", "solana://session"]);
-    const balance = await call<{ address: string; lamports: string; commitment: string }>(client, "get_balance", {
+    const balance = await callTool<{ address: string; lamports: string; commitment: string }>(client, "get_balance", {
       address: "treasury",
     });
     expect(balance.structured).toMatchObject({
@@ -84,16 +55,16 @@ describe("session state over HTTP", () => {
     });
     expect(updates).toHaveLength(2);
 
-    const unknown = await call(client, "get_token_balances", { owner: "treasuy" });
+    const unknown = await callTool(client, "get_token_balances", { owner: "treasuy" });
     expect(unknown.isError).toBe(true);
     expect(unknown.text).toContain("saved labels: treasury");
 
     const fresh = randomAddress();
     await setLamports(fresh, 2_000_000_000);
-    await call(client, "watch", { addresses: ["treasury", fresh] });
-    await call(client, "check_watchlist", { maxAgeSeconds: 0 });
+    await callTool(client, "watch", { addresses: ["treasury", fresh] });
+    await callTool(client, "check_watchlist", { maxAgeSeconds: 0 });
     await setLamports(fresh, 1_250_000_000);
-    const check = await call<{ entries: { address: string; change: { sol: string } | null }[] }>(
+    const check = await callTool<{ entries: { address: string; change: { sol: string } | null }[] }>(
       client,
       "check_watchlist",
       { maxAgeSeconds: 0 },
@@ -114,15 +85,15 @@ describe("session state over HTTP", () => {
     const { client } = await connect(mcpUrl);
     const addresses = Array.from({ length: 100 }, randomAddress);
     for (const [index, address] of addresses.entries())
-      await call(client, "label_address", { label: `w${index}`, address });
-    await call(client, "watch", { addresses: addresses.map((_, index) => `w${index}`) });
-    await call(client, "check_watchlist");
-    const check = await call<{ entries: unknown[] }>(client, "check_watchlist");
+      await callTool(client, "label_address", { label: `w${index}`, address });
+    await callTool(client, "watch", { addresses: addresses.map((_, index) => `w${index}`) });
+    await callTool(client, "check_watchlist");
+    const check = await callTool<{ entries: unknown[] }>(client, "check_watchlist");
     const meta = check._meta?.["solana-edge-mcp/result"] as { resultId: string; pages: number };
     expect(check.text).toContain(meta.resultId);
     let joined = "";
     for (let page = 1; page <= meta.pages; page++) {
-      joined += (await call<{ content: string }>(client, "get_result_page", { resultId: meta.resultId, page }))
+      joined += (await callTool<{ content: string }>(client, "get_result_page", { resultId: meta.resultId, page }))
         .structured.content;
     }
     const full = JSON.parse(joined) as { structuredContent: { entries: { address: string; label: string }[] } };
@@ -140,10 +111,10 @@ describe("session state over HTTP", () => {
       const sessionId = before.transport.sessionId as string;
       const fresh = randomAddress();
       await setLamports(fresh, 5_000_000);
-      await call(before.client, "configure_session", { maxAgeSeconds: 0 });
-      await call(before.client, "label_address", { label: "treasury", address: demo.wallet });
-      await call(before.client, "watch", { addresses: ["treasury", fresh] });
-      await call(before.client, "check_watchlist");
+      await callTool(before.client, "configure_session", { maxAgeSeconds: 0 });
+      await callTool(before.client, "label_address", { label: "treasury", address: demo.wallet });
+      await callTool(before.client, "watch", { addresses: ["treasury", fresh] });
+      await callTool(before.client, "check_watchlist");
 
       await server.stop();
       server = undefined;
@@ -151,16 +122,16 @@ describe("session state over HTTP", () => {
 
       const after = await connect(server.mcpUrl, sessionId);
       await after.client.listTools();
-      const balance = await call<{ address: string }>(after.client, "get_balance", { address: "treasury" });
+      const balance = await callTool<{ address: string }>(after.client, "get_balance", { address: "treasury" });
       expect(balance.structured.address).toBe(demo.wallet);
       await setLamports(fresh, 7_000_000);
-      const check = await call<{
+      const check = await callTool<{
         previousCheck: object | null;
         entries: { address: string; change: { lamports: string } | null }[];
       }>(after.client, "check_watchlist");
       expect(check.structured.previousCheck).not.toBeNull();
       expect(check.structured.entries.find((entry) => entry.address === fresh)?.change?.lamports).toBe("2000000");
-      const view = await call<{ defaults: object; labels: unknown[]; callCounts: Record<string, number> }>(
+      const view = await callTool<{ defaults: object; labels: unknown[]; callCounts: Record<string, number> }>(
         after.client,
         "get_session",
       );

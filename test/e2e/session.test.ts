@@ -1,39 +1,19 @@
 /** The session lane end to end: the real MCP SDK client over HTTP against wrangler dev and Surfnet. */
 import http from "node:http";
-import { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
-import { afterEach, describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
+import { chainCall } from "../support/chain-rpc";
+import { clientsPerTest } from "../support/mcp-client";
 
 const mcpUrl = inject("mcpUrl");
 const demo = inject("demo");
 const rpcUrl = inject("rpcUrl");
 
-const clients: Client[] = [];
-afterEach(async () => {
-  await Promise.all(clients.splice(0).map((client) => client.close()));
-});
-
-async function connect(): Promise<{ client: Client; transport: StreamableHTTPClientTransport }> {
-  const client = new Client({ name: "e2e", version: "1.0.0" });
-  const transport = new StreamableHTTPClientTransport(new URL(mcpUrl));
-  await client.connect(transport);
-  clients.push(client);
-  return { client, transport };
-}
+const open = clientsPerTest();
+const connect = () => open(mcpUrl);
 
 async function chainBalance(address: string): Promise<string> {
-  const response = await fetch(rpcUrl, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({
-      jsonrpc: "2.0",
-      id: 1,
-      method: "getBalance",
-      params: [address, { commitment: "confirmed" }],
-    }),
-  });
-  const body = (await response.json()) as { result: { value: number } };
-  return String(body.result.value);
+  const balance = await chainCall<{ value: number }>(rpcUrl, "getBalance", [address, { commitment: "confirmed" }]);
+  return String(balance.value);
 }
 
 function post(body: unknown, headers: Record<string, string> = {}): Promise<Response> {

@@ -1,7 +1,7 @@
 /** The read tools end to end: the real MCP SDK client over HTTP against wrangler dev and Surfnet. */
-import { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { connectMcp } from "../support/mcp-client";
 
 const mcpUrl = inject("mcpUrl");
 const demo = inject("demo");
@@ -21,8 +21,7 @@ const TOOLS = [
 
 let client: Client;
 beforeAll(async () => {
-  client = new Client({ name: "e2e-tools", version: "1.0.0" });
-  await client.connect(new StreamableHTTPClientTransport(new URL(mcpUrl)));
+  ({ client } = await connectMcp(mcpUrl, { name: "e2e-tools" }));
 });
 afterAll(() => client.close());
 

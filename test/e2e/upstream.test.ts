@@ -3,12 +3,12 @@
  * fault-injecting proxy first and a healthy proxy second, both in front of the real chain. The
  * real MCP SDK client calls get_balance; the proxies count what reached the chain.
  */
-import { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
 import { type DevServer, startDevServer } from "../support/dev-server";
 import { type Fault, type FaultProxy, startFaultProxy } from "../support/fault-proxy";
+import { clientsPerTest } from "../support/mcp-client";
 
 const rpcUrl = inject("rpcUrl");
 const demo = inject("demo");
@@ -21,7 +21,7 @@ const CALL_BOUND_MS = 2 * TIMEOUT_MS + 2000 + 1500;
 let faulty: FaultProxy;
 let healthy: FaultProxy;
 let server: DevServer;
-const clients: Client[] = [];
+const open = clientsPerTest();
 
 beforeAll(async () => {
   faulty = await startFaultProxy(rpcUrl);
@@ -54,15 +54,8 @@ beforeEach(async () => {
   }
 });
 
-afterEach(async () => {
-  await Promise.all(clients.splice(0).map((client) => client.close()));
-});
-
 async function connect(): Promise<Client> {
-  const client = new Client({ name: "e2e-upstream", version: "1.0.0" });
-  await client.connect(new StreamableHTTPClientTransport(new URL(server.mcpUrl)));
-  clients.push(client);
-  return client;
+  return (await open(server.mcpUrl, { name: "e2e-upstream" })).client;
 }
 
 interface Balance {

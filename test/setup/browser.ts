@@ -6,9 +6,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
+import type { Demo } from "../../scripts/local-chain/demo.mjs";
 import { startDevServer } from "../support/dev-server";
 import { startChainProcess } from "../support/local-chain";
-import type { Demo } from "./demo";
 
 declare module "vitest" {
   interface ProvidedContext {

@@ -1,7 +1,7 @@
 /** Starts a seeded local chain for the workerd tests and provides its URL and demo facts. */
 import type { TestProject } from "vitest/node";
+import type { Demo } from "../../scripts/local-chain/demo.mjs";
 import { startChainProcess } from "../support/local-chain";
-import type { Demo } from "./demo";
 
 declare module "vitest" {
   interface ProvidedContext {

@@ -3,9 +3,9 @@
  * (loopback only). Tests that need OAuth start their own server with `startDevServer`.
  */
 import type { TestProject } from "vitest/node";
+import type { Demo } from "../../scripts/local-chain/demo.mjs";
 import { startDevServer } from "../support/dev-server";
 import { startChainProcess } from "../support/local-chain";
-import type { Demo } from "./demo";
 
 declare module "vitest" {
   interface ProvidedContext {

@@ -4,7 +4,7 @@
  */
 import { spawn } from "node:child_process";
 import path from "node:path";
-import type { Demo } from "../setup/demo";
+import type { Demo } from "../../scripts/local-chain/demo.mjs";
 
 const root = path.resolve(import.meta.dirname, "../..");
 

@@ -4,7 +4,7 @@
  * `<login>@example.test`, verified.
  */
 import { createServer, type Server } from "node:http";
-import { freePort } from "./dev-server";
+import { freePort } from "../../scripts/free-port.mjs";
 
 export interface TestOidcProvider {
   issuer: string;

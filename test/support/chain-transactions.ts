@@ -21,7 +21,7 @@ import {
   setTransactionMessageLifetimeUsingBlockhash,
   signTransactionMessageWithSigners,
 } from "@solana/kit";
-import { chain, setAccount } from "./testing";
+import { chain, setAccount } from "./tool-client";
 
 /** A new keypair holding `lamports`, written by Surfnet's cheat code. */
 export async function fundedSigner(lamports = 10_000_000_000): Promise<KeyPairSigner> {

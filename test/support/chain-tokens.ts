@@ -11,8 +11,8 @@ import {
   getMintEncoder,
   TOKEN_2022_PROGRAM_ADDRESS,
 } from "@solana-program/token-2022";
-import { chain, demo, setAccount } from "./testing";
-import { simulateReturnData } from "./testing-transactions";
+import { simulateReturnData } from "./chain-transactions";
+import { chain, demo, setAccount } from "./tool-client";
 
 /** Seconds in the year the interest-bearing extension uses (365.24 days). */
 export const YEAR = 31_556_736n;

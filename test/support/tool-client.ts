@@ -1,14 +1,17 @@
 /**
  * For the tool tests (workerd, real local chain): the real SDK client connected in memory to the
- * real server, and direct JSON-RPC reads of the chain to compare the tools' answers with.
+ * real server, and direct JSON-RPC reads of the chain to compare the tools' answers with. It runs
+ * inside workerd, so the Worker tsconfig checks it (the Node one leaves it out).
  */
 
 import { env } from "cloudflare:workers";
 import { type CallToolResult, Client, InMemoryTransport } from "@modelcontextprotocol/client";
-import { expect, inject } from "vitest";
-import type { Demo } from "../../test/setup/demo";
-import { createSessionServer } from "../mcp/session-server";
-import { createSolanaService, type SolanaService } from "../solana/service";
+import { getAddressDecoder } from "@solana/kit";
+import { afterEach, expect, inject } from "vitest";
+import type { Demo } from "../../scripts/local-chain/demo.mjs";
+import { createSessionServer } from "../../src/mcp/session-server";
+import { createSolanaService, type SolanaService } from "../../src/solana/service";
+import { chainCall } from "./chain-rpc";
 
 declare module "vitest" {
   interface ProvidedContext {
@@ -66,16 +69,29 @@ export async function connect(): Promise<TestSession> {
   };
 }
 
-/** Reads the chain directly, without the server, as the reference the tools must equal. */
-export async function chain<T>(method: string, params: unknown[] = []): Promise<T> {
-  const response = await fetch(env.SOLANA_RPC_LOCALNET, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }),
+/** A fresh session for each call, all closed after each test: every test starts from empty state. */
+export function sessionPerTest(): () => Promise<TestSession> {
+  const open: TestSession[] = [];
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((session) => session.close()));
   });
-  const body = (await response.json()) as { result?: T; error?: { message: string } };
-  if (body.error) throw new Error(`${method}: ${body.error.message}`);
-  return body.result as T;
+  return async () => {
+    const session = await connect();
+    open.push(session);
+    return session;
+  };
+}
+
+export const SYSTEM_PROGRAM = "11111111111111111111111111111111";
+
+/** An address nothing on the chain has used: 32 random bytes through kit's address codec. */
+export function randomAddress(): string {
+  return getAddressDecoder().decode(crypto.getRandomValues(new Uint8Array(32)));
+}
+
+/** Reads the chain directly, without the server, as the reference the tools must equal. */
+export function chain<T>(method: string, params: unknown[] = []): Promise<T> {
+  return chainCall<T>(env.SOLANA_RPC_LOCALNET, method, params);
 }
 
 /** Surfnet's cheat code: writes an account directly (data as hex). */
