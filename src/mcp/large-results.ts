@@ -8,7 +8,7 @@ import { LIMITS } from "../session/rules";
 import type { StoredResult } from "../session/store";
 import { ServiceError } from "../solana/errors";
 import type { ToolOutput } from "../tools/tool";
-import type { ToolResult } from "./tool-call";
+import type { ToolResult } from "./tool-result";
 
 /** Where a shortened answer's `_meta` says how to get the rest (structuredContent must fit the tool's schema). */
 export const RESULT_META_KEY = "solana-edge-mcp/result";

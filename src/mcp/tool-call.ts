@@ -12,15 +12,9 @@ import { isServiceError, solanaErrorText } from "../solana/errors";
 import type { SolanaService } from "../solana/service";
 import type { Tool, ToolContext, ToolOutput } from "../tools/tool";
 import { presentLarge } from "./large-results";
+import type { ToolResult } from "./tool-result";
 
-/** A tool result as both SDK lines take it (text content, structured content, an error flag). */
-export interface ToolResult {
-  [key: string]: unknown;
-  content: { type: "text"; text: string }[];
-  structuredContent?: Record<string, unknown>;
-  isError?: boolean;
-  _meta?: Record<string, unknown>;
-}
+export type { ToolResult } from "./tool-result";
 
 /** Where a call runs and what it may use there. */
 export interface CallScope {
