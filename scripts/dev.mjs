@@ -173,7 +173,7 @@ function printBanner(healthy) {
     "  Solana Edge MCP (local)",
     `  MCP endpoint   ${base}/mcp`,
     `  Health         ${base}/health${healthy ? "" : "   (not answering 200 yet; see wrangler's output)"}`,
-    `  Auth           ${authMode === "none" ? "none (loopback only)" : authMode}`,
+    ...authLines(base),
     `  Chain          ${chainLabel}`,
     `  Default net    ${defaultNetwork}`,
   ];
@@ -197,6 +197,22 @@ function printBanner(healthy) {
   }
   lines.push("", "  Ctrl-C stops wrangler and the chain.", "");
   console.log(lines.join("\n"));
+}
+
+/**
+ * What a client meets on /mcp: with OAuth, a 401 until it signs in, so say where sign-in starts
+ * and how to switch it off for a quick local try.
+ * @param {string} base
+ */
+function authLines(base) {
+  const mode = authMode.toLowerCase();
+  if (mode === "none") return ["  Auth           none (loopback only)"];
+  if (mode !== "oauth")
+    return [`  Auth           ${authMode} (not "oauth" or "none": the server refuses every request)`];
+  return [
+    `  Auth           ${authMode}: /mcp answers 401 until the client signs in (metadata: ${base}/.well-known/oauth-protected-resource/mcp)`,
+    "                 AUTH_MODE=none npm run dev turns sign-in off (honoured on loopback only)",
+  ];
 }
 
 /**
