@@ -6,7 +6,12 @@
  * notifies a client subscribed to `solana://session`.
  */
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
-import { type CallToolResult, type LoggingLevel, SetLevelRequestSchema } from "@modelcontextprotocol/sdk/types.js";
+import {
+  type CallToolResult,
+  ListToolsRequestSchema,
+  type LoggingLevel,
+  SetLevelRequestSchema,
+} from "@modelcontextprotocol/sdk/types.js";
 import { CfWorkerJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/cfworker-provider.js";
 import { isSolanaError } from "@solana/kit";
 import type { PlatformOps } from "../platform/ops";
@@ -15,7 +20,9 @@ import { createSessionStore, memoryKv, type SessionStore } from "../session/stor
 import { isServiceError, solanaErrorText } from "../solana/errors";
 import type { SolanaService } from "../solana/service";
 import { tools } from "../tools";
+import { ANY_ARGUMENTS, parseArguments } from "../tools/arguments";
 import type { ToolContext, ToolOutput } from "../tools/tool";
+import { toolList } from "../tools/tool-list";
 import { registerResourcesAndPrompts } from "./catalog";
 import { presentLarge } from "./large-results";
 import { registerSessionResource, SESSION_URI } from "./session-resource";
@@ -89,10 +96,17 @@ export function createMcpServer(binding: SessionBinding): McpServer {
 
   for (const tool of tools) {
     // Built by the first server this isolate creates, then shared: not at startup (see defineTool).
-    const { inputSchema, outputSchema } = tool.schemas();
+    const { outputSchema } = tool.schemas();
     server.registerTool(
       tool.name,
-      { title: tool.title, description: tool.description, inputSchema, outputSchema, annotations: tool.annotations },
+      // Arguments are checked in the call below, for errors without the SDK's prefix (see arguments.ts).
+      {
+        title: tool.title,
+        description: tool.description,
+        inputSchema: ANY_ARGUMENTS,
+        outputSchema,
+        annotations: tool.annotations,
+      },
       async (args: Record<string, unknown>, extra): Promise<CallToolResult> => {
         const started = Date.now();
         const upstreamBefore = session.solana.upstreamRequests;
@@ -116,7 +130,7 @@ export function createMcpServer(binding: SessionBinding): McpServer {
         };
         let outcome = "ok";
         try {
-          const output = await tool.handler(resolveLabels(args, store.state()) as never, context);
+          const output = await tool.handler(resolveLabels(parseArguments(tool, args), store.state()) as never, context);
           // A page of a stored result is already within the budget: never store it again.
           return tool.name === "get_result_page" ? asResult(output) : presentLarge(tool.name, output, store);
         } catch (error) {
@@ -153,6 +167,8 @@ export function createMcpServer(binding: SessionBinding): McpServer {
       },
     );
   }
+  // The SDK would convert every schema again on each tools/list, verbosely; the list is built once instead.
+  server.server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: toolList() }));
   registerResourcesAndPrompts(server, session);
   registerSessionResource(server, store);
   return server;

@@ -11,14 +11,10 @@ export const configureSession = defineTool({
     "Set this session's defaults: network, commitment and maxAgeSeconds apply to every later call that omits them (a call's own arguments still win). Omitted fields keep their current default; reset: true clears all defaults first. Call with no arguments to see the current defaults.",
   schemas: () => ({
     inputSchema: {
-      network: network().describe("Network later calls read when they name none."),
-      commitment: commitment().describe(
-        "Commitment later calls use when they name none: processed, confirmed or finalized.",
-      ),
-      maxAgeSeconds: maxAgeSeconds().describe(
-        "Oldest cached answer later calls accept when they name none, in seconds (0 to 86400).",
-      ),
-      reset: z.boolean().optional().describe("Clear every default before applying the given ones. Default false."),
+      network: network().describe("For later calls that name none."),
+      commitment: commitment().describe("For later calls that name none."),
+      maxAgeSeconds: maxAgeSeconds().describe("Oldest cached answer later calls accept, in seconds; 0 asks the node."),
+      reset: z.boolean().optional().describe("Clear all defaults first. Default false."),
     },
     outputSchema: {
       defaults: z
@@ -34,13 +30,13 @@ export const configureSession = defineTool({
   annotations: { title: "Set session defaults", ...SESSION_WRITE },
   async handler(args, ctx) {
     const session = sessionOf(ctx);
-    // Refuses a network this server has no RPC for now, not on every later call.
-    if (args.network) ctx.solana.resolveNetwork(args.network);
+    // Refuses a network this server has no RPC for now, not on every later call; stores `mainnet` for `mainnet-beta`.
+    const network = args.network === undefined ? undefined : ctx.solana.resolveNetwork(args.network);
     const before = session.version;
     const { defaults } = session.update((state) =>
       withDefaults(
         state,
-        { network: args.network, commitment: args.commitment, maxAgeSeconds: args.maxAgeSeconds },
+        { network, commitment: args.commitment, maxAgeSeconds: args.maxAgeSeconds },
         args.reset ?? false,
       ),
     );

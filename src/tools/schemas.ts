@@ -5,8 +5,9 @@
  */
 import { getBase58Encoder, isAddress } from "@solana/kit";
 import * as z from "zod";
-import { LABEL_FORM, LABEL_PATTERN } from "../session/rules";
-import { NETWORKS } from "../solana/networks";
+import { invalidAddressMessage, LABEL_PATTERN } from "../session/rules";
+import { base58Problem } from "../solana/base58";
+import { NETWORK_NAMES, unknownNetworkMessage } from "../solana/networks";
 import { COMMITMENTS } from "../solana/service";
 import { once } from "./tool";
 
@@ -21,35 +22,28 @@ export const address = (what: string) =>
     .string()
     .trim()
     .refine((value) => isAddress(value) || LABEL_PATTERN.test(value), {
-      message: `Invalid address: expected ${ADDRESS_FORM}, or ${LABEL_FORM}.`,
+      error: (issue) => invalidAddressMessage(String(issue.input), ADDRESS_FORM),
     })
-    .describe(`${what}: ${ADDRESS_FORM}, or a label saved with label_address.`);
+    .describe(`${what}: base58 address or saved label.`);
 
 export const network = once(() =>
   z
-    .enum(NETWORKS)
+    .enum(NETWORK_NAMES, { error: (issue) => unknownNetworkMessage(issue.input) })
     .optional()
-    .describe("Solana cluster to read. Defaults to the session's network, else the server's default."),
+    .describe("Default: the session's, else the server's."),
 );
 
-export const commitment = once(() =>
-  z
-    .enum(COMMITMENTS)
-    .optional()
-    .describe(
-      "How settled the data must be: processed (newest, may roll back), confirmed (supermajority voted), finalized (cannot roll back). Defaults to confirmed.",
-    ),
-);
+export const commitment = once(() => z.enum(COMMITMENTS).optional().describe("Default confirmed."));
 
-/** Every result says which network and commitment it was read at. */
+/** Every chain result says where and when it was read; the input schemas list the values. */
 export const readContext = once(() => ({
-  network: z.enum(NETWORKS).describe("Cluster the data was read from."),
-  commitment: z.enum(COMMITMENTS).describe("Commitment level the data was read at."),
-  slot: z.number().int().describe("Slot at which the node evaluated the request."),
+  network: z.string().describe("Cluster read."),
+  commitment: z.string().describe("Commitment read at."),
+  slot: z.number().int().describe("Slot the node answered at."),
 }));
 
-export const u64String = (what: string) =>
-  z.string().regex(/^\d+$/).describe(`${what}, as an exact decimal string (u64 does not fit a JSON number).`);
+/** u64 values travel as decimal strings: they do not fit a JSON number. */
+export const u64String = (what: string) => z.string().regex(/^\d+$/).describe(`${what} (u64 decimal string).`);
 
 export const maxAgeSeconds = once(() =>
   z
@@ -58,29 +52,19 @@ export const maxAgeSeconds = once(() =>
     .min(0)
     .max(86_400)
     .optional()
-    .describe(
-      "Oldest cached answer you accept, in seconds (0 to 86400). 0 always asks the RPC node. Defaults to the session's setting, else a short age that suits the commitment.",
-    ),
+    .describe("Oldest cached answer to accept, in seconds; 0 asks the node."),
 );
 
 /** Where the answer came from: the shared cache or the RPC node. */
 export const cacheInfo = once(() =>
   z
-    .object({
-      hit: z.boolean().describe("True when served from the shared cache without asking the RPC node."),
-      ageSeconds: z.number().describe("Seconds since the value was read from the RPC node."),
-    })
-    .describe("Cache provenance of the answer."),
+    .object({ hit: z.boolean(), ageSeconds: z.number() })
+    .describe("hit: served from the shared cache; ageSeconds: since the node was read."),
 );
 
 /** History methods do not serve `processed`: the node only indexes confirmed blocks. */
 export const settledCommitment = once(() =>
-  z
-    .enum(["confirmed", "finalized"])
-    .optional()
-    .describe(
-      "How settled the data must be: confirmed (supermajority voted) or finalized (cannot roll back). Defaults to confirmed.",
-    ),
+  z.enum(["confirmed", "finalized"]).optional().describe("Default confirmed."),
 );
 
 export const SIGNATURE_FORM = "a base58-encoded 64-byte transaction signature (64 to 88 characters)";
@@ -104,19 +88,17 @@ export const signature = (what: string) =>
   z
     .string()
     .trim()
-    .refine(isSignature, { message: `Invalid signature: expected ${SIGNATURE_FORM}.` })
-    .describe(`${what}: ${SIGNATURE_FORM}.`);
+    .refine(isSignature, { error: (issue) => invalidSignatureMessage(String(issue.input)) })
+    .describe(`${what}: base58 signature.`);
 
-export const programNameOutput = once(() =>
-  z.string().nullable().describe("Well-known name of the program, or null when unknown."),
-);
+export function invalidSignatureMessage(value: string): string {
+  const shown = `"${value.length > 100 ? `${value.slice(0, 100)}…` : value}"`;
+  const problem = base58Problem(value) ?? `it has ${value.length} characters, and decodes to no 64-byte signature`;
+  return `Invalid signature ${shown}: ${problem}. Expected ${SIGNATURE_FORM}.`;
+}
+
+export const programNameOutput = once(() => z.string().nullable().describe("Known program name, or null."));
 
 /** How many program log lines a result carries; the rest are counted, not shown. */
 export const logLimit = (defaultLines: number) =>
-  z
-    .number()
-    .int()
-    .min(0)
-    .max(500)
-    .optional()
-    .describe(`How many log lines to return (0 to 500). Default ${defaultLines}.`);
+  z.number().int().min(0).max(500).optional().describe(`Log lines to return. Default ${defaultLines}.`);
