@@ -14,6 +14,7 @@ import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { forwardFiltered } from "./wrangler-output.mjs";
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -130,10 +131,14 @@ if (givenRpcUrl) {
 console.log(`dev: starting wrangler dev on http://localhost:${port} ...`);
 wrangler = spawn(process.execPath, args, {
   cwd: projectRoot,
-  stdio: ["ignore", "inherit", "inherit"],
+  // Piped, to fold workerd's stacks for handled fetch failures into one line (wrangler-output.mjs).
+  stdio: ["ignore", "pipe", "pipe"],
   detached: true, // its own process group, so that stopping it also stops workerd
-  env: { ...process.env, SOLANA_RPC_URL: undefined },
+  // Through a pipe wrangler would drop its colours; keep them when our own output is a terminal.
+  env: { ...process.env, SOLANA_RPC_URL: undefined, ...(process.stdout.isTTY ? { FORCE_COLOR: "1" } : {}) },
 });
+forwardFiltered(wrangler.stdout, process.stdout);
+forwardFiltered(wrangler.stderr, process.stderr);
 wrangler.on("error", (err) => {
   console.error(`dev: could not start wrangler: ${err.message}`);
   void shutdown(1);
