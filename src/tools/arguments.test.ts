@@ -4,7 +4,7 @@
  */
 import { env } from "cloudflare:workers";
 import { address } from "@solana/kit";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { createSolanaService } from "../solana/service";
 import { resetEndpointHealth } from "../solana/transport";
 import { connect, demo, type TestSession } from "./testing";
@@ -59,10 +59,21 @@ describe("argument errors", () => {
 });
 
 describe("an RPC node that cannot be reached", () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
   it("is named by its network, never by its URL", async () => {
     resetEndpointHealth();
-    // Port 9 (discard) on loopback: nothing listens, so the connection is refused.
-    const solana = createSolanaService({ ...env, SOLANA_RPC_DEVNET: "http://127.0.0.1:9/?api-key=SECRET" });
+    // The fault injected as workerd reports a refused connection (a real one also logs a native stack).
+    const down = "http://down.fault.invalid/?api-key=SECRET";
+    const realFetch = globalThis.fetch.bind(globalThis);
+    vi.spyOn(globalThis, "fetch").mockImplementation((input, init) =>
+      String(input instanceof Request ? input.url : input) === down
+        ? Promise.reject(new TypeError("Network connection lost."))
+        : realFetch(input, init),
+    );
+    const solana = createSolanaService({ ...env, SOLANA_RPC_DEVNET: down });
     const error = await solana
       .rpc("devnet")
       .getBalance(address(demo.wallet))

@@ -8,13 +8,13 @@ export const configureSession = defineTool({
   name: "configure_session",
   title: "Set session defaults",
   description:
-    "Set this session's defaults: network, commitment and maxAgeSeconds apply to every later call that omits them (a call's own arguments still win). Omitted fields keep their current default; reset: true clears all defaults first. Call with no arguments to see the current defaults.",
+    "Set this session's defaults for later calls that omit network, commitment or maxAgeSeconds. Omitted ones stay; reset: true clears all first. No arguments: show them.",
   schemas: () => ({
     inputSchema: {
-      network: network().describe("For later calls that name none."),
-      commitment: commitment().describe("For later calls that name none."),
-      maxAgeSeconds: maxAgeSeconds().describe("Oldest cached answer later calls accept, in seconds; 0 asks the node."),
-      reset: z.boolean().optional().describe("Clear all defaults first. Default false."),
+      network: network().describe("For later calls."),
+      commitment: commitment().describe("For later calls."),
+      maxAgeSeconds: maxAgeSeconds().describe("For later calls; 0 asks the node."),
+      reset: z.boolean().optional(),
     },
     outputSchema: {
       defaults: z
@@ -23,8 +23,8 @@ export const configureSession = defineTool({
           commitment: z.string().optional(),
           maxAgeSeconds: z.number().int().optional(),
         })
-        .describe("The session's defaults after this call."),
-      changed: z.boolean().describe("Whether this call changed them."),
+        .describe("After this call."),
+      changed: z.boolean().describe("By this call."),
     },
   }),
   annotations: { title: "Set session defaults", ...SESSION_WRITE },

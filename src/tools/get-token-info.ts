@@ -25,10 +25,10 @@ export const getTokenInfo = defineTool({
   name: "get_token_info",
   title: "Token mint details",
   description:
-    "Read a token mint (SPL Token or Token-2022): supply (raw and UI, exact), decimals, mint and freeze authority, program, metadata (name, symbol, URI from the Token-2022 metadata extension or Metaplex), transfer fee and every other Token-2022 extension.",
+    "A token mint (SPL Token or Token-2022): supply (raw) and uiSupply, decimals, mintAuthority (null: fixed supply), freezeAuthority, program, metadata (Token-2022 or Metaplex), transferFee and every Token-2022 extension.",
   schemas: () => ({
     inputSchema: {
-      mint: address("Mint address of the token"),
+      mint: address("Token mint"),
       network: network(),
       commitment: commitment(),
       maxAgeSeconds: maxAgeSeconds(),
@@ -36,11 +36,11 @@ export const getTokenInfo = defineTool({
     outputSchema: {
       mint: z.string(),
       program: z.enum(["spl-token", "spl-token-2022"]),
-      supply: u64String("Total supply in the token's smallest unit"),
-      uiSupply: z.string().describe("Supply with decimals applied, exact decimal string."),
+      supply: u64String(),
+      uiSupply: z.string(),
       decimals: z.number().int(),
-      mintAuthority: z.string().nullable().describe("Who may mint more; null: the supply is fixed."),
-      freezeAuthority: z.string().nullable().describe("Who may freeze holders' accounts; null: nobody."),
+      mintAuthority: z.string().nullable(),
+      freezeAuthority: z.string().nullable(),
       metadata: z
         .object({
           source: z.enum(["token-2022", "metaplex"]),
@@ -51,14 +51,9 @@ export const getTokenInfo = defineTool({
           additionalMetadata: z.record(z.string(), z.string()).optional(),
         })
         .nullable()
-        .describe("Token name, symbol and URI, where the mint has them."),
-      transferFee: z
-        .looseObject({})
-        .nullable()
-        .describe(
-          "Token-2022 TransferFeeConfig: older and newer fee (basis points, maximum fee raw, from epoch), withheld amount.",
-        ),
-      extensions: z.array(z.looseObject({ extension: z.string() })).describe("Every Token-2022 extension, decoded."),
+        .describe("null if none."),
+      transferFee: z.looseObject({}).nullable().describe("Token-2022 TransferFeeConfig, decoded."),
+      extensions: z.array(z.looseObject({ extension: z.string() })).describe("Each decoded, by extension name."),
       ...readContext(),
       cache: cacheInfo(),
     },

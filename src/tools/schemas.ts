@@ -24,43 +24,41 @@ export const address = (what: string) =>
     .refine((value) => isAddress(value) || LABEL_PATTERN.test(value), {
       error: (issue) => invalidAddressMessage(String(issue.input), ADDRESS_FORM),
     })
-    .describe(`${what}: base58 address or saved label.`);
+    .describe(`${what}, or a saved label.`);
 
 export const network = once(() =>
-  z
-    .enum(NETWORK_NAMES, { error: (issue) => unknownNetworkMessage(issue.input) })
-    .optional()
-    .describe("Default: the session's, else the server's."),
+  z.enum(NETWORK_NAMES, { error: (issue) => unknownNetworkMessage(issue.input) }).optional(),
 );
 
 export const commitment = once(() => z.enum(COMMITMENTS).optional().describe("Default confirmed."));
 
-/** Every chain result says where and when it was read; the input schemas list the values. */
+/**
+ * Every chain result says where and when it was read. Described once, on the result as a whole
+ * (READ_RESULT, which the tool list adds where these fields are), not again in every tool.
+ */
 export const readContext = once(() => ({
-  network: z.string().describe("Cluster read."),
-  commitment: z.string().describe("Commitment read at."),
-  slot: z.number().int().describe("Slot the node answered at."),
+  network: z.string(),
+  commitment: z.string(),
+  slot: z.number().int(),
 }));
 
-/** u64 values travel as decimal strings: they do not fit a JSON number. */
-export const u64String = (what: string) => z.string().regex(/^\d+$/).describe(`${what} (u64 decimal string).`);
+export const READ_RESULT = "Read at network, commitment, slot. Amounts: exact decimal strings.";
+/** The same, for results that may come from the shared cache. */
+export const CACHED_READ_RESULT =
+  "Read at network, commitment, slot; cache: hit, ageSeconds. Amounts: exact decimal strings.";
+
+/** u64 values travel as decimal strings: they do not fit a JSON number (READ_RESULT says so once). */
+export const u64String = (what?: string) => {
+  const digits = z.string().regex(/^\d+$/);
+  return what ? digits.describe(what) : digits;
+};
 
 export const maxAgeSeconds = once(() =>
-  z
-    .number()
-    .int()
-    .min(0)
-    .max(86_400)
-    .optional()
-    .describe("Oldest cached answer to accept, in seconds; 0 asks the node."),
+  z.number().int().min(0).max(86_400).optional().describe("Max cache age; 0 asks the node."),
 );
 
 /** Where the answer came from: the shared cache or the RPC node. */
-export const cacheInfo = once(() =>
-  z
-    .object({ hit: z.boolean(), ageSeconds: z.number() })
-    .describe("hit: served from the shared cache; ageSeconds: since the node was read."),
-);
+export const cacheInfo = once(() => z.object({ hit: z.boolean(), ageSeconds: z.number() }));
 
 /** History methods do not serve `processed`: the node only indexes confirmed blocks. */
 export const settledCommitment = once(() =>
@@ -89,7 +87,7 @@ export const signature = (what: string) =>
     .string()
     .trim()
     .refine(isSignature, { error: (issue) => invalidSignatureMessage(String(issue.input)) })
-    .describe(`${what}: base58 signature.`);
+    .describe(`${what}.`);
 
 export function invalidSignatureMessage(value: string): string {
   const shown = `"${value.length > 100 ? `${value.slice(0, 100)}…` : value}"`;

@@ -2,13 +2,16 @@
  * The `tools/list` answer, built once per isolate from the tools' Zod schemas. Every model reads
  * this list at the start of every conversation, so it carries only what says something: JSON
  * Schema 2020-12 (MCP's default dialect, so no `$schema` on each schema), no safe-integer bounds
- * on integers, no `additionalProperties: false` on results, no `propertyNames` on string-keyed
- * maps. Each of these only loosens the advertised schema, while the server still checks every
- * input and every `structuredContent` against the Zod schemas, so an answer always matches.
+ * on integers, no `propertyNames` on string-keyed maps; and result schemas without
+ * `additionalProperties: false` or `required` (the tool descriptions say what each result holds,
+ * and a field without a value is null rather than absent). Each of these only loosens the
+ * advertised schema, while the server still checks every input and every `structuredContent`
+ * against the Zod schemas, so an answer always matches the schema it advertises.
  */
 import type { Tool as ListedTool } from "@modelcontextprotocol/sdk/types.js";
 import * as z from "zod";
 import { tools } from ".";
+import { CACHED_READ_RESULT, READ_RESULT, readContext } from "./schemas";
 import { once } from "./tool";
 
 type JsonSchema = z.core.JSONSchema.BaseSchema;
@@ -18,20 +21,43 @@ function concise(io: "input" | "output") {
   return ({ jsonSchema }: { jsonSchema: JsonSchema }): void => {
     if (jsonSchema.minimum === Number.MIN_SAFE_INTEGER) delete jsonSchema.minimum;
     if (jsonSchema.maximum === Number.MAX_SAFE_INTEGER) delete jsonSchema.maximum;
-    if (io === "output" && jsonSchema.additionalProperties === false) delete jsonSchema.additionalProperties;
+    if (io === "output") {
+      if (jsonSchema.additionalProperties === false) delete jsonSchema.additionalProperties;
+      delete jsonSchema.required;
+      // Digits-only strings: READ_RESULT and the tools say amounts are exact decimal strings.
+      if (jsonSchema.pattern === "^\\d+$" || jsonSchema.pattern === "^-?\\d+$") delete jsonSchema.pattern;
+    }
     if (jsonSchema.propertyNames && JSON.stringify(jsonSchema.propertyNames) === '{"type":"string"}') {
       delete jsonSchema.propertyNames;
     }
   };
 }
 
+/** `anyOf: [object, null]` as `type: ["object", "null"]`: the same values, said shorter. Works bottom-up. */
+function mergeNullable(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(mergeNullable);
+  if (!node || typeof node !== "object") return node;
+  const schema = Object.fromEntries(
+    Object.entries(node).map(([key, value]) => [key, mergeNullable(value)]),
+  ) as JsonSchema;
+  const [first, second, ...rest] = (schema.anyOf ?? []) as JsonSchema[];
+  const isNull = (part: JsonSchema | undefined) => JSON.stringify(part) === '{"type":"null"}';
+  const value = isNull(second) ? first : isNull(first) ? second : undefined;
+  if (rest.length || !value || (value.type !== "object" && value.type !== "array")) return schema;
+  const { anyOf: _either, ...outer } = schema;
+  return { ...value, ...outer, type: [value.type, "null"] };
+}
+
 function objectSchema(shape: z.ZodRawShape, io: "input" | "output"): ListedTool["inputSchema"] {
-  const { $schema: _dialect, ...schema } = z.toJSONSchema(z.object(shape), {
+  // A chain read's result says once, on the whole, what its shared fields mean (see readContext).
+  const read = io === "output" && shape.slot === readContext().slot;
+  const object = read ? z.object(shape).describe(shape.cache ? CACHED_READ_RESULT : READ_RESULT) : z.object(shape);
+  const { $schema: _dialect, ...schema } = z.toJSONSchema(object, {
     target: "draft-2020-12",
     io,
     override: concise(io),
   });
-  return schema as ListedTool["inputSchema"];
+  return mergeNullable(schema) as ListedTool["inputSchema"];
 }
 
 export const toolList = once((): ListedTool[] =>
