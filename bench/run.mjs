@@ -6,6 +6,7 @@
 //     get_balances of 100 addresses, with 1 session and with 50 sessions;
 //   - workerd's resident memory after opening 1,000 sessions;
 //   - bundle size (gzip) and startup CPU (`wrangler check startup`);
+//   - the size of tools/list: all of it, and the part the model reads (bench/catalog.mjs);
 //   - upstream requests per 1,000 tool calls (bench/upstream.mjs, when present);
 //   - platform operations per tool call and per session opening (DO requests, DO storage rows,
 //     KV reads and writes), read from the server's own log lines on a second `wrangler dev` at log
@@ -22,6 +23,7 @@ import { gzipSync } from "node:zlib";
 import { getAddressDecoder } from "@solana/kit";
 import autocannon from "autocannon";
 import { startLocalChain } from "../scripts/local-chain.mjs";
+import { catalogSizes, fetchToolList } from "./catalog.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const wranglerBin = path.join(root, "node_modules/wrangler/bin/wrangler.js");
@@ -81,7 +83,9 @@ try {
   const fromChain = (id) =>
     rpcBody(id, "tools/call", { name: "get_balance", arguments: { address: demo.wallet, maxAgeSeconds: 0 } });
   const getBalances = (id) => rpcBody(id, "tools/call", { name: "get_balances", arguments: { addresses } });
-  const tools = await listTools();
+  const listed = await fetchToolList(`${base}/mcp`);
+  results.catalog = catalogSizes(listed);
+  const tools = listed.map((tool) => tool.name);
 
   // Memory first, on a fresh server: after the loads the heap holds their garbage, and a collection
   // during the measurement can even make the difference negative. A few sessions first build what
@@ -219,12 +223,6 @@ async function openSessions(count) {
     ids.push(id);
   }
   return ids;
-}
-
-async function listTools() {
-  const [id] = await openSessions(1);
-  const { text } = await post(rpcBody(2, "tools/list", {}), id);
-  return JSON.parse(text).result.tools.map((tool) => tool.name);
 }
 
 /** One bounded autocannon run; with sessions, each connection uses its own session. */
@@ -510,7 +508,8 @@ function markdown(r) {
     `Memory: ${r.memory?.perSessionKiB !== undefined ? `${r.memory.perSessionKiB} KiB per session (workerd RSS ${r.memory.beforeMiB} → ${r.memory.afterMiB} MiB after ${r.memory.sessions} sessions)` : r.memory?.note}  `,
     `Bundle: ${r.bundle?.gzipKiB} KiB gzip (${r.bundle?.rawKiB} KiB raw)  `,
     `Startup CPU (wrangler check startup, active): ${r.startup?.activeMs ?? r.startup?.note} ms  `,
-    `Upstream requests per 1,000 tool calls: ${r.upstream?.perThousandCalls ?? r.upstream?.note ?? JSON.stringify(r.upstream)}`,
+    `Upstream requests per 1,000 tool calls: ${r.upstream?.perThousandCalls ?? r.upstream?.note ?? JSON.stringify(r.upstream)}  `,
+    `tools/list (${r.catalog?.tools} tools, compact JSON): ${r.catalog?.toolListBytes} bytes, of which the model-facing part (names, descriptions, input schemas) ${r.catalog?.modelFacingBytes} bytes`,
     "",
     ...targetsMarkdown(r),
     ...platformMarkdown(r.platform),
@@ -548,6 +547,18 @@ function targetsMarkdown(r) {
       "<= 50 ms",
       `${r.startup?.activeMs} ms`,
       mark(r.startup?.activeMs !== undefined ? r.startup.activeMs <= 50 : undefined),
+    ],
+    [
+      "tools/list, model-facing part",
+      `<= ${r.catalog?.modelFacingBudget} bytes`,
+      r.catalog?.modelFacingBytes,
+      mark(r.catalog ? r.catalog.modelFacingBytes <= r.catalog.modelFacingBudget : undefined),
+    ],
+    [
+      "tools/list, whole",
+      `<= ${r.catalog?.toolListBudget} bytes`,
+      r.catalog?.toolListBytes,
+      mark(r.catalog ? r.catalog.toolListBytes <= r.catalog.toolListBudget : undefined),
     ],
     [
       "DO storage rows written per read-only call",
