@@ -1,5 +1,5 @@
 /** The session Durable Object in workerd: lifecycle, storage discipline, idle expiry, eviction. */
-import { env, evictDurableObject, runInDurableObject } from "cloudflare:test";
+import { env, evictDurableObject, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { exports } from "cloudflare:workers";
 import { getAddressDecoder } from "@solana/kit";
 import { describe, expect, inject, it, vi } from "vitest";
@@ -59,6 +59,14 @@ async function opsLines(run: () => Promise<void>): Promise<OpsLine[]> {
 }
 
 const stubOf = (sessionId: string) => env.MCP_SESSION.getByName(sessionId);
+
+/**
+ * Lets the agent's self-abort run: after `destroy()` it aborts its instance on the next tick (a
+ * zero timer), and a request arriving before that has its invocation broken (workerd logs
+ * outputGateBroken). The object shares this isolate, and timers run in order, so one zero timer
+ * here runs after it.
+ */
+const agentAborted = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe("session Durable Object", () => {
   it("writes nothing to storage on a read-only tool call", async () => {
@@ -152,9 +160,12 @@ describe("session Durable Object", () => {
       state.storage.kv.put("session", { ...record, lastActive: Date.now() - 86_401_000 });
       // As after a wake: nothing of the session is left in memory but what storage says.
       Object.assign(instance, { lastActive: 0, recordCache: undefined });
-      await instance.expireIfIdle();
+      // Due now, and run from the alarm as in production (see session-state.test.ts).
+      await instance.schedule(0, "expireIfIdle");
       return schedules;
     });
+    await runDurableObjectAlarm(stubOf(sessionId));
+    await agentAborted();
     expect(scheduled).toContain("expireIfIdle");
     const after = await callBalance(sessionId, 2);
     expect(after.status).toBe(404);
