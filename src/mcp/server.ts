@@ -18,6 +18,7 @@ import type { PlatformOps } from "../platform/ops";
 import { resolveLabels } from "../session/labels";
 import { createSessionStore, memoryKv, type SessionStore } from "../session/store";
 import { isServiceError, solanaErrorText } from "../solana/errors";
+import { toNetwork } from "../solana/networks";
 import type { SolanaService } from "../solana/service";
 import { tools } from "../tools";
 import { ANY_ARGUMENTS, parseArguments } from "../tools/arguments";
@@ -147,7 +148,8 @@ export function createMcpServer(binding: SessionBinding): McpServer {
             JSON.stringify({
               event: "tool_call",
               tool: tool.name,
-              network: typeof args.network === "string" ? args.network : undefined,
+              // Only a known network: arguments are checked in the call, and a rejected one is any text.
+              network: typeof args.network === "string" ? toNetwork(args.network) : undefined,
               durationMs: Date.now() - started,
               cache: cacheMisses > 0 ? "miss" : cacheHits > 0 ? "hit" : "none",
               cacheHits,

@@ -75,7 +75,9 @@ export function resolveAddress(state: SessionState, value: string, addressForm: 
   if (saved) return saved;
   if (!LABEL_PATTERN.test(value)) throw invalid(invalidAddressMessage(value, addressForm));
   const notBase58 = base58Problem(value);
-  const asAddress = notBase58 ? `not an address (${notBase58})` : `neither an address (${addressForm})`;
+  const asAddress = notBase58
+    ? `not an address (${notBase58}; expected ${addressForm})`
+    : `neither an address (${addressForm})`;
   throw invalid(`"${value}" is ${asAddress} nor a saved label: ${savedLabels(state)}.`);
 }
 

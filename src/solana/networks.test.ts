@@ -23,6 +23,9 @@ describe("network names", () => {
     expect(unknownNetworkMessage("devnt")).toBe(
       'Unknown network "devnt"; did you mean "devnet"? Accepted: mainnet (or mainnet-beta), devnet, testnet, localnet.',
     );
+    expect(unknownNetworkMessage({ toString: "x", valueOf: 1 })).toBe(
+      "Unknown network (an object, not a name). Accepted: mainnet (or mainnet-beta), devnet, testnet, localnet.",
+    );
     expect(unknownNetworkMessage("ethereum")).toBe(
       'Unknown network "ethereum". Accepted: mainnet (or mainnet-beta), devnet, testnet, localnet.',
     );

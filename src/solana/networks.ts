@@ -67,7 +67,15 @@ export function nearestNetwork(name: string): Network | undefined {
 
 /** One sentence for a name that is no network: the likely one first, then every accepted name. */
 export function unknownNetworkMessage(name: unknown): string {
-  const shown = typeof name === "string" ? `"${name.slice(0, 40)}"` : String(name);
+  // Any JSON value may arrive here; only a string is shown (an object's toString can be anything).
+  const kind = Array.isArray(name)
+    ? "a list"
+    : name === null
+      ? "null"
+      : typeof name === "object"
+        ? "an object"
+        : `a ${typeof name}`;
+  const shown = typeof name === "string" ? `"${name.slice(0, 40)}"` : `(${kind}, not a name)`;
   const nearest = typeof name === "string" ? nearestNetwork(name) : undefined;
   const hint = nearest ? `; did you mean "${nearest}"?` : ".";
   return `Unknown network ${shown}${hint} Accepted: mainnet (or mainnet-beta), devnet, testnet, localnet.`;
