@@ -7,6 +7,7 @@
 //     2025-11-25 sessions (one per connection), with 1, 10 and 50 connections;
 //   - workerd's resident memory after opening 1,000 sessions;
 //   - bundle size (gzip) and startup (`wrangler check startup`, the figure it prints as Active);
+//   - the size of tools/list: all of it, and the part the model reads (bench/catalog.mjs);
 //   - upstream requests per 1,000 tool calls (bench/upstream.mjs, when present);
 //   - platform operations per tool call and per session opening (DO requests, DO storage rows,
 //     KV reads and writes), read from the server's own log lines on a second `wrangler dev` at log
@@ -25,6 +26,7 @@ import autocannon from "autocannon";
 import { demoAddresses } from "../scripts/local-chain/demo.mjs";
 import { startLocalChain } from "../scripts/local-chain.mjs";
 import { startWranglerDev, wranglerBin } from "../scripts/wrangler-dev.mjs";
+import { catalogSizes, fetchToolList } from "./catalog.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 8);
@@ -90,6 +92,8 @@ try {
     rpcBody(id, "tools/call", { name: "get_balance", arguments: { address: demo.wallet, maxAgeSeconds: 0 } });
   const getBalances = (id) => rpcBody(id, "tools/call", { name: "get_balances", arguments: { addresses } });
   const stateless = (args) => statelessCall("get_balance", args);
+  const listed = await fetchToolList(`${base}/mcp`);
+  results.catalog = catalogSizes(listed);
 
   // Memory first, on a fresh server: after the loads the heap holds their garbage, and a collection
   // during the measurement can even make the difference negative. A few sessions first build what
@@ -527,7 +531,8 @@ function markdown(r) {
     `Memory: ${r.memory?.perSessionKiB !== undefined ? `${r.memory.perSessionKiB} KiB per session (workerd RSS ${r.memory.beforeMiB} → ${r.memory.afterMiB} MiB after ${r.memory.sessions} sessions)` : r.memory?.note}  `,
     `Bundle: ${r.bundle?.gzipKiB} KiB gzip (${r.bundle?.rawKiB} KiB raw)  `,
     `Startup (\`wrangler check startup\`, Active, median of ${r.startup?.runsMs?.join(", ") ?? "?"} ms; load average ${r.startup?.loadAverage}): ${r.startup?.activeMs ?? r.startup?.note} ms  `,
-    `Upstream requests per 1,000 tool calls: ${r.upstream?.perThousandCalls ?? r.upstream?.note ?? JSON.stringify(r.upstream)}`,
+    `Upstream requests per 1,000 tool calls: ${r.upstream?.perThousandCalls ?? r.upstream?.note ?? JSON.stringify(r.upstream)}  `,
+    `tools/list (${r.catalog?.tools} tools, compact JSON): ${r.catalog?.toolListBytes} bytes, of which the model-facing part (names, descriptions, input schemas) ${r.catalog?.modelFacingBytes} bytes`,
     "",
     ...targetsMarkdown(r),
     ...platformMarkdown(r.platform),
@@ -605,6 +610,18 @@ function targetsMarkdown(r) {
       "<= 50 ms",
       `${r.startup?.activeMs} ms (load average ${r.startup?.loadAverage})`,
       atMost(r.startup?.activeMs, 50),
+    ],
+    [
+      "tools/list, model-facing part",
+      `<= ${r.catalog?.modelFacingBudget} bytes`,
+      r.catalog?.modelFacingBytes,
+      mark(r.catalog ? r.catalog.modelFacingBytes <= r.catalog.modelFacingBudget : undefined),
+    ],
+    [
+      "tools/list, whole",
+      `<= ${r.catalog?.toolListBudget} bytes`,
+      r.catalog?.toolListBytes,
+      mark(r.catalog ? r.catalog.toolListBytes <= r.catalog.toolListBudget : undefined),
     ],
     [
       "DO storage rows written per read-only call",

@@ -14,6 +14,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describeDemo } from "./local-chain/demo.mjs";
 import { startWranglerDev } from "./wrangler-dev.mjs";
+import { forwardFiltered } from "./wrangler-output.mjs";
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -113,10 +114,14 @@ wrangler = startWranglerDev({
   vars,
   envFiles,
   persistTo: ".wrangler/state",
-  stdout: "inherit",
-  stderr: "inherit",
-  env: { SOLANA_RPC_URL: undefined },
+  // Piped, to fold workerd's stacks for handled fetch failures into one line (wrangler-output.mjs).
+  stdout: "pipe",
+  stderr: "pipe",
+  // Through a pipe wrangler would drop its colours; keep them when our own output is a terminal.
+  env: { SOLANA_RPC_URL: undefined, ...(process.stdout.isTTY ? { FORCE_COLOR: "1" } : {}) },
 });
+if (wrangler.child.stdout) forwardFiltered(wrangler.child.stdout, process.stdout);
+if (wrangler.child.stderr) forwardFiltered(wrangler.child.stderr, process.stderr);
 wrangler.child.on("error", (err) => {
   console.error(`dev: could not start wrangler: ${err.message}`);
   void shutdown(1);
@@ -143,13 +148,29 @@ function printBanner(healthy) {
     "  Solana Edge MCP (local)",
     `  MCP endpoint   ${base}/mcp`,
     `  Health         ${base}/health${healthy ? "" : "   (not answering 200 yet; see wrangler's output)"}`,
-    `  Auth           ${authMode === "none" ? "none (loopback only)" : authMode}`,
+    ...authLines(base),
     `  Chain          ${chainLabel}`,
     `  Default net    ${defaultNetwork}`,
   ];
   if (chain?.demo) lines.push("", ...describeDemo(chain.demo));
   lines.push("", "  Ctrl-C stops wrangler and the chain.", "");
   console.log(lines.join("\n"));
+}
+
+/**
+ * What a client meets on /mcp: with OAuth, a 401 until it signs in, so say where sign-in starts
+ * and how to switch it off for a quick local try.
+ * @param {string} base
+ */
+function authLines(base) {
+  const mode = authMode.toLowerCase();
+  if (mode === "none") return ["  Auth           none (loopback only)"];
+  if (mode !== "oauth")
+    return [`  Auth           ${authMode} (not "oauth" or "none": the server refuses every request)`];
+  return [
+    `  Auth           ${authMode}: /mcp answers 401 until the client signs in (metadata: ${base}/.well-known/oauth-protected-resource/mcp)`,
+    "                 AUTH_MODE=none npm run dev turns sign-in off (honoured on loopback only)",
+  ];
 }
 
 /**

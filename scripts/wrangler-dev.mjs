@@ -16,8 +16,9 @@ const wranglerPackage = require.resolve("wrangler/package.json");
 export const wranglerBin = path.join(path.dirname(wranglerPackage), require(wranglerPackage).bin.wrangler);
 
 /**
- * @typedef {"inherit" | "ignore" | "capture"} OutputMode
+ * @typedef {"inherit" | "ignore" | "capture" | "pipe"} OutputMode
  *   capture: kept for `output()` and handed line by line to `onLine`
+ *   pipe: left on `child.stdout`/`child.stderr` for the caller to read
  */
 
 /**
@@ -70,6 +71,7 @@ export function startWranglerDev(options) {
   const stderr = options.stderr ?? "capture";
   /** @param {OutputMode} mode */
   const stdio = (mode) => (mode === "capture" ? "pipe" : mode);
+  const captured = [stdout === "capture", stderr === "capture"];
   const child = spawn(process.execPath, args, {
     cwd: projectRoot,
     stdio: ["ignore", stdio(stdout), stdio(stderr)],
@@ -78,8 +80,8 @@ export function startWranglerDev(options) {
   });
 
   let output = "";
-  for (const stream of [child.stdout, child.stderr]) {
-    if (!stream) continue;
+  for (const [index, stream] of [child.stdout, child.stderr].entries()) {
+    if (!stream || !captured[index]) continue;
     let partial = "";
     stream.setEncoding("utf8");
     stream.on("data", (/** @type {string} */ chunk) => {

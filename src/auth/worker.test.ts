@@ -106,6 +106,38 @@ describe("AUTH_MODE", () => {
   });
 });
 
+describe("401 without a credential", () => {
+  it("keeps the provider's exact challenge and explains it in a JSON body", async () => {
+    const response = await call(`${ORIGIN}/mcp`, {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "application/json, text/event-stream" },
+      body: JSON.stringify(INITIALIZE),
+    });
+    expect(response.status).toBe(401);
+    const metadata = `${ORIGIN}/.well-known/oauth-protected-resource/mcp`;
+    expect(response.headers.get("www-authenticate")).toBe(
+      `Bearer realm="OAuth", resource_metadata="${metadata}", scope="solana:read"`,
+    );
+    expect(response.headers.get("content-type")).toBe("application/json");
+    const body = (await response.json()) as Record<string, string>;
+    expect(body.error).toBe("sign_in_required");
+    expect(body.error_description).toContain("Sign-in required");
+    expect(body.resource_metadata).toBe(metadata);
+    expect(body.local_development).toContain("AUTH_MODE=none");
+    // The metadata it names is really there.
+    const document = await call(metadata);
+    expect(document.status).toBe(200);
+    expect(((await document.json()) as { resource: string }).resource).toBe(`${ORIGIN}/mcp`);
+  });
+
+  it("leaves an invalid token's 401 and other routes as the provider answers them", async () => {
+    const invalid = await initialize("not-a-real-token");
+    expect(invalid.status).toBe(401);
+    expect(((await invalid.json()) as { error: string }).error).toBe("invalid_token");
+    expect((await call(`${ORIGIN}/health`)).status).toBe(200);
+  });
+});
+
 describe("expiry", () => {
   it("an access token past its lifetime gets 401 invalid_token", async () => {
     const token = await accessToken("ivan");

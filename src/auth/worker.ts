@@ -8,6 +8,7 @@ import { OAuthProvider } from "@cloudflare/workers-oauth-provider";
 import { protectedMcpHandler, type Router } from "./api-handler";
 import { apiKeyResolver } from "./api-keys";
 import { AUTHORIZE_PATH, createAuthRoutes } from "./authorize";
+import { explainSignIn } from "./challenge";
 import { type AuthEnv, accessTokenTtl, SCOPE_READ, SCOPES_SUPPORTED } from "./config";
 import { decideAuthMode } from "./mode";
 import { MCP_PATH, resourceFor } from "./resource";
@@ -55,7 +56,7 @@ export function createWorker(
   }
 
   return {
-    fetch(request, env, ctx) {
+    async fetch(request, env, ctx) {
       const url = new URL(request.url);
       const decision = decideAuthMode(env.AUTH_MODE, url);
       switch (decision.mode) {
@@ -81,7 +82,8 @@ export function createWorker(
               { status: 500 },
             );
           }
-          return provider.fetch(rootMetadataAlias(request, url, resource), authEnv, ctx);
+          const response = await provider.fetch(rootMetadataAlias(request, url, resource), authEnv, ctx);
+          return explainSignIn(request, response);
         }
       }
     },

@@ -18,11 +18,13 @@ import { SESSION_URI, type SessionView } from "../session/view";
 import { isServiceError, type ServiceErrorCode } from "../solana/errors";
 import type { SolanaService } from "../solana/service";
 import { tools } from "../tools";
+import { ANY_ARGUMENTS } from "../tools/arguments";
 import { loadAccount } from "../tools/get-account";
 import { loadNetworkStatus } from "../tools/get-network-status";
 import { resolveRead } from "../tools/read";
 import { ADDRESS_FORM, SIGNATURE_FORM } from "../tools/schemas";
 import { once, type Tool, type ToolContext } from "../tools/tool";
+import { toolList } from "../tools/tool-list";
 import { readView, toolUiMeta, VIEW_MIME_TYPE, viewResourceMeta, views } from "../views";
 import type { ToolResult } from "./tool-call";
 
@@ -49,16 +51,13 @@ export interface Lane {
   sessionDescription: string;
 }
 
-/** The SDK's form of a tool's schemas, built once per isolate from its shapes. */
-const objectSchemas = new Map<string, () => { input: z.ZodObject; output: z.ZodObject }>();
+/** The SDK's form of a tool's result schema (it checks every result), built once per isolate. */
+const objectSchemas = new Map<string, () => { output: z.ZodObject }>();
 
 function schemasOf(tool: Tool) {
   let build = objectSchemas.get(tool.name);
   if (!build) {
-    build = once(() => {
-      const { inputSchema, outputSchema } = tool.schemas();
-      return { input: z.object(inputSchema), output: z.object(outputSchema) };
-    });
+    build = once(() => ({ output: z.object(tool.schemas().outputSchema) }));
     objectSchemas.set(tool.name, build);
   }
   return build();
@@ -89,13 +88,14 @@ function single(value: string | string[] | undefined): string | undefined {
 
 function registerTools(server: McpServer, lane: Lane): void {
   for (const tool of tools) {
-    const { input, output } = schemasOf(tool);
+    const { output } = schemasOf(tool);
     server.registerTool(
       tool.name,
       {
         title: tool.title,
         description: tool.description,
-        inputSchema: input,
+        // Arguments are checked in the pipeline, for errors without the SDK's prefix (see arguments.ts).
+        inputSchema: ANY_ARGUMENTS,
         outputSchema: output,
         annotations: tool.annotations,
         // The MCP Apps view that shows this tool's result, where there is one.
@@ -248,6 +248,8 @@ export function registerCatalog(server: McpServer, lane: Lane): void {
   const completeNetwork = (value?: string): string[] =>
     lane.solana().networks.filter((name) => name.startsWith(value ?? ""));
   registerTools(server, lane);
+  // The SDK would convert every schema again on each tools/list, verbosely; the list is built once instead.
+  server.server.setRequestHandler("tools/list", () => ({ tools: toolList() }));
   registerResources(server, lane, completeNetwork);
   registerPrompts(server, completeNetwork);
 }

@@ -15,6 +15,7 @@ import { namesLabel } from "../session/labels";
 import { ServiceError } from "../solana/errors";
 import { createSolanaService, type SolanaService } from "../solana/service";
 import { userStateOf } from "../state/user-state.do";
+import { parseArguments } from "../tools/arguments";
 import { type Lane, registerCatalog } from "./catalog";
 import { SERVER_INFO, SERVER_INSTRUCTIONS } from "./identity";
 import { runToolCall, type ToolResult, toolErrorResult } from "./tool-call";
@@ -58,17 +59,27 @@ const lane: Lane = {
     const { solana, meter } = isolateServices(env);
     if (tool.name === "configure_session") return toolErrorResult(new ServiceError("INVALID_INPUT", DEFAULTS_REFUSED));
     const state = () => userStateOf(env, caller);
+    const call = (checked: Record<string, unknown>, argumentsChecked: boolean) =>
+      runToolCall(tool, checked, {
+        lane: "stateless",
+        solana,
+        defaults: {},
+        signal: channel.signal,
+        log: channel.log,
+        saveResult: (name, full) => state().saveResult(name, full),
+        platformOps: () => meter.take(),
+        argumentsChecked,
+      });
+    let checked: Record<string, unknown>;
+    try {
+      checked = parseArguments(tool, args);
+    } catch {
+      // The pipeline checks them again and answers (and logs) the failure as for any call.
+      return call(args, false);
+    }
     // The state object runs the whole call: labels resolve there and state tools find their data.
-    if (tool.usesState || namesLabel(args)) return (await state().callTool(tool.name, args)) as ToolResult;
-    return runToolCall(tool, args, {
-      lane: "stateless",
-      solana,
-      defaults: {},
-      signal: channel.signal,
-      log: channel.log,
-      saveResult: (name, full) => state().saveResult(name, full),
-      platformOps: () => meter.take(),
-    });
+    if (tool.usesState || namesLabel(checked)) return (await state().callTool(tool.name, checked)) as ToolResult;
+    return call(checked, true);
   },
 };
 

@@ -9,7 +9,9 @@ import type { PlatformOps } from "../platform/ops";
 import { resolveLabels } from "../session/labels";
 import type { SessionStore, StoredResult } from "../session/store";
 import { isServiceError, solanaErrorText } from "../solana/errors";
+import { toNetwork } from "../solana/networks";
 import type { SolanaService } from "../solana/service";
+import { parseArguments } from "../tools/arguments";
 import type { Tool, ToolContext, ToolOutput } from "../tools/tool";
 import { presentLarge } from "./large-results";
 import type { ToolResult } from "./tool-result";
@@ -30,6 +32,8 @@ export interface CallScope {
   log: ToolContext["log"];
   /** Billable operations since the previous call, for the log line. */
   platformOps?(): PlatformOps;
+  /** The arguments were already checked against the tool's schema (by the lane, to route the call). */
+  argumentsChecked?: boolean;
 }
 
 export function asResult(output: ToolOutput<unknown>): ToolResult {
@@ -67,9 +71,10 @@ export async function runToolCall(tool: Tool, args: Record<string, unknown>, sco
   };
   let outcome = "ok";
   try {
+    const checked = scope.argumentsChecked ? args : parseArguments(tool, args);
     // Without state there is nothing to resolve: the input schema let only addresses and labels
     // through, and the lane sent any call naming a label to the state object.
-    const resolved = store ? resolveLabels(args, store.state()) : args;
+    const resolved = store ? resolveLabels(checked, store.state()) : checked;
     const output = await tool.handler(resolved as never, context);
     // A page of a stored result is already within the budget: never store it again.
     if (tool.name === "get_result_page") return asResult(output);
@@ -90,7 +95,8 @@ export async function runToolCall(tool: Tool, args: Record<string, unknown>, sco
         event: "tool_call",
         tool: tool.name,
         lane: scope.lane,
-        network: typeof args.network === "string" ? args.network : undefined,
+        // Only a known network: a rejected argument is any text, and text from outside stays out of logs.
+        network: typeof args.network === "string" ? toNetwork(args.network) : undefined,
         durationMs: Date.now() - started,
         cache: cacheMisses > 0 ? "miss" : cacheHits > 0 ? "hit" : "none",
         cacheHits,

@@ -3,6 +3,7 @@
  * JSON values, with the bounds per session. Storage and wiring live in `store.ts`.
  */
 import { isAddress } from "@solana/kit";
+import { base58Problem } from "../solana/base58";
 import { ServiceError } from "../solana/errors";
 import type { Network } from "../solana/networks";
 import type { Commitment } from "../solana/types";
@@ -72,9 +73,19 @@ export function resolveAddress(state: SessionState, value: string, addressForm: 
   if (isAddress(value)) return value;
   const saved = state.labels[value];
   if (saved) return saved;
-  if (!LABEL_PATTERN.test(value))
-    throw invalid(`Invalid address "${value}": expected ${addressForm}, or ${LABEL_FORM}.`);
-  throw invalid(`"${value}" is neither an address (${addressForm}) nor a saved label: ${savedLabels(state)}.`);
+  if (!LABEL_PATTERN.test(value)) throw invalid(invalidAddressMessage(value, addressForm));
+  const notBase58 = base58Problem(value);
+  const asAddress = notBase58
+    ? `not an address (${notBase58}; expected ${addressForm})`
+    : `neither an address (${addressForm})`;
+  throw invalid(`"${value}" is ${asAddress} nor a saved label: ${savedLabels(state)}.`);
+}
+
+/** Why a value that is no label is no address either: its first non-base58 character, else its length. */
+export function invalidAddressMessage(value: string, addressForm: string): string {
+  const shown = `"${value.length > 50 ? `${value.slice(0, 50)}…` : value}"`;
+  const problem = base58Problem(value) ?? `it has ${value.length} characters, and decodes to no 32-byte address`;
+  return `Invalid address ${shown}: ${problem}. Expected ${addressForm}, or ${LABEL_FORM}.`;
 }
 
 /** Merges new defaults over the old ones; `reset` starts from none. Undefined leaves a default as it was. */

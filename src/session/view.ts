@@ -7,33 +7,30 @@ import type { SessionStore } from "./store";
 
 export const SESSION_URI = "solana://session";
 
-export const CALL_COUNTS_NOTE =
-  "Calls per tool in this session. Counts are saved together with the next change of session state, so calls made just before the session's Durable Object was evicted may be missing.";
+export const CALL_COUNTS_NOTE = "Calls per tool; the last few may be lost on an eviction.";
 
 export const sessionViewShape = {
-  createdAt: z.string().describe("When the session started (ISO 8601)."),
-  lastActive: z.string().describe("When the session last received a request (ISO 8601)."),
+  createdAt: z.string().describe("ISO 8601, as every time here."),
+  lastActive: z.string(),
   defaults: z
     .object({
       network: z.enum(NETWORKS).optional(),
       commitment: z.enum(COMMITMENTS).optional(),
       maxAgeSeconds: z.number().int().optional(),
     })
-    .describe("Defaults applied when a call omits them (set with configure_session)."),
-  labels: z
-    .array(z.object({ label: z.string(), address: z.string() }))
-    .describe("Saved labels, usable wherever an address is."),
+    .describe("For calls that omit them."),
+  labels: z.array(z.object({ label: z.string(), address: z.string() })).describe("Saved labels."),
   watchlist: z
     .array(z.object({ address: z.string(), label: z.string().nullable(), tokens: z.boolean() }))
-    .describe("Watched addresses; tokens: true also tracks their token balances."),
+    .describe("Watched; tokens: token balances too."),
   lastCheck: z
     .object({ checkedAt: z.string(), network: z.enum(NETWORKS), slot: z.number().int() })
     .nullable()
-    .describe("The previous check_watchlist, which the next one compares against."),
+    .describe("Baseline of the next check_watchlist."),
   callCounts: z.record(z.string(), z.number().int()).describe(CALL_COUNTS_NOTE),
   results: z
     .array(z.object({ resultId: z.string(), tool: z.string(), pages: z.number().int(), expiresAt: z.string() }))
-    .describe("Large results stored for get_result_page."),
+    .describe("Stored for get_result_page."),
   limits: z
     .object({
       labels: z.number().int(),
@@ -42,7 +39,7 @@ export const sessionViewShape = {
       results: z.number().int(),
       resultTtlSeconds: z.number().int(),
     })
-    .describe("Bounds of this session's state."),
+    .describe("Bounds of the state."),
 };
 
 export type SessionView = z.infer<z.ZodObject<typeof sessionViewShape>>;

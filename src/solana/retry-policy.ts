@@ -140,35 +140,30 @@ export function nextEndpoint(
   return { index: soonest, again: tried.some(Boolean) };
 }
 
-/** What the caller is told: what happened, never where. */
-export function serviceErrorFor(fault: Fault, timeoutMs: number, attempts: number): ServiceError {
+/** What the caller is told: what happened and on which network, never where (no URL). */
+export function serviceErrorFor(fault: Fault, timeoutMs: number, attempts: number, network?: string): ServiceError {
   const tries = attempts > 1 ? ` (${attempts} attempts)` : "";
+  const node = network ? `The ${network} RPC node` : "The Solana RPC node";
   switch (fault.kind) {
     case "rate-limited": {
       const seconds = fault.retryAfterMs === undefined ? undefined : Math.ceil(fault.retryAfterMs / 1000);
       const when = seconds === undefined ? "shortly" : `in ${seconds} s`;
       return new ServiceError(
         "RPC_RATE_LIMITED",
-        `The Solana RPC node is rate limiting requests${tries}; try again ${when}.`,
+        `${node} is rate limiting requests${tries}; try again ${when}.`,
         seconds,
       );
     }
     case "unhealthy":
       return new ServiceError(
         "RPC_UNAVAILABLE",
-        `The Solana RPC node is unhealthy${fault.status ? ` (HTTP ${fault.status})` : ""}${tries}; try again later.`,
+        `${node} is unhealthy${fault.status ? ` (HTTP ${fault.status})` : ""}${tries}; try again later.`,
       );
     case "timeout":
-      return new ServiceError(
-        "RPC_TIMEOUT",
-        `The Solana RPC node did not answer within ${timeoutMs / 1000} s${tries}.`,
-      );
+      return new ServiceError("RPC_TIMEOUT", `${node} did not answer within ${timeoutMs / 1000} s${tries}.`);
     case "bad-response":
-      return new ServiceError(
-        "RPC_BAD_RESPONSE",
-        `The Solana RPC node sent ${fault.detail ?? "an invalid response"}${tries}.`,
-      );
+      return new ServiceError("RPC_BAD_RESPONSE", `${node} sent ${fault.detail ?? "an invalid response"}${tries}.`);
     case "unreachable":
-      return new ServiceError("RPC_UNAVAILABLE", `The Solana RPC node could not be reached${tries}; try again later.`);
+      return new ServiceError("RPC_UNAVAILABLE", `${node} could not be reached${tries}; try again later.`);
   }
 }

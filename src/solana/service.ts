@@ -7,7 +7,14 @@ import { createSolanaRpcFromTransport, type Rpc, type SolanaRpcApi } from "@sola
 import { type FreshnessVars, readFreshness } from "../cache/policy";
 import { createSharedCache } from "../cache/shared-cache";
 import { ServiceError } from "./errors";
-import { defaultNetwork, isNetwork, NETWORKS, type Network, type NetworkConfig, readNetworks } from "./networks";
+import {
+  defaultNetwork,
+  type Network,
+  type NetworkConfig,
+  readNetworks,
+  toNetwork,
+  unknownNetworkMessage,
+} from "./networks";
 import type { RetryPolicy } from "./retry-policy";
 import { createResilientTransport } from "./transport";
 import type { CachedRead, CacheInfo } from "./types";
@@ -87,13 +94,8 @@ export function createSolanaService(env: Env, options: SolanaServiceOptions = {}
       return cacheMisses;
     },
     resolveNetwork(requested) {
-      const network = requested ?? fallback;
-      if (!isNetwork(network)) {
-        throw new ServiceError(
-          "NETWORK_NOT_CONFIGURED",
-          `Unknown network "${network}". Accepted: ${NETWORKS.join(", ")}.`,
-        );
-      }
+      const network = requested === undefined ? fallback : toNetwork(requested);
+      if (!network) throw new ServiceError("NETWORK_NOT_CONFIGURED", unknownNetworkMessage(requested));
       if (!configs.has(network)) {
         throw new ServiceError(
           "NETWORK_NOT_CONFIGURED",
@@ -111,6 +113,7 @@ export function createSolanaService(env: Env, options: SolanaServiceOptions = {}
         if (!config) throw new ServiceError("NETWORK_NOT_CONFIGURED", `Network "${network}" is not configured.`);
         const transport = createResilientTransport({
           urls: config.rpcUrls,
+          network,
           timeoutMs,
           retry,
           onUpstreamRequest: () => {

@@ -27,6 +27,8 @@ export interface TransportOptions {
   /** Longest wait for one upstream attempt. */
   timeoutMs: number;
   retry?: Partial<RetryPolicy>;
+  /** The network the endpoints serve, named in errors (the URLs never are). */
+  network?: string;
   /** Called once per upstream HTTP request, for accounting. */
   onUpstreamRequest?: () => void;
 }
@@ -64,7 +66,7 @@ export function createResilientTransport(options: TransportOptions): RpcTranspor
   const budgetMs = callBudgetMs(options.timeoutMs, policy);
   // Endpoints are part of the key: services with different endpoints must never share answers.
   const scope = options.urls.join(" ");
-  const timedOut = () => serviceErrorFor({ kind: "timeout" }, budgetMs, 1);
+  const timedOut = () => serviceErrorFor({ kind: "timeout" }, budgetMs, 1, options.network);
 
   return (async ({ payload, signal }) => {
     if (!isJsonRpcPayload(payload)) throw new TypeError("The Solana transport sends JSON-RPC requests only.");
@@ -95,7 +97,7 @@ async function exchangeWithRetries(
   policy: RetryPolicy,
   options: TransportOptions,
 ): Promise<unknown> {
-  if (endpoints.length === 0) throw serviceErrorFor({ kind: "unreachable" }, options.timeoutMs, 0);
+  if (endpoints.length === 0) throw serviceErrorFor({ kind: "unreachable" }, options.timeoutMs, 0, options.network);
   const deadline = Date.now() + callBudgetMs(options.timeoutMs, policy);
   const tried = endpoints.map(() => false);
   let waited = 0;
@@ -128,7 +130,7 @@ async function exchangeWithRetries(
     coolingUntil.set(endpoint.url, Date.now() + cooldownMs(last, policy));
     if (!shouldRetry(last, payload.method)) break;
   }
-  throw serviceErrorFor(last ?? { kind: "timeout" }, options.timeoutMs, attempts);
+  throw serviceErrorFor(last ?? { kind: "timeout" }, options.timeoutMs, attempts, options.network);
 }
 
 async function attemptOnce(endpoint: Endpoint, payload: Payload, timeoutMs: number): Promise<Attempt> {

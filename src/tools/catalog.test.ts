@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connect, demo, type TestSession } from "../../test/support/tool-client";
+import { catalogSizes, MODEL_FACING_BUDGET, TOOL_LIST_BUDGET } from "./tool-list";
 
 let session: TestSession;
 beforeAll(async () => {
@@ -27,6 +28,23 @@ describe("catalog", () => {
       else expect(tool.annotations).toMatchObject({ readOnlyHint: true, openWorldHint: true });
       expect(tool.outputSchema).toBeDefined();
     }
+  });
+
+  it("tools/list stays within its budgets: every conversation pays for it", async () => {
+    const { tools } = await session.client.listTools();
+    const { modelFacingBytes, toolListBytes } = catalogSizes(tools);
+    expect(modelFacingBytes).toBeLessThanOrEqual(MODEL_FACING_BUDGET);
+    expect(toolListBytes).toBeLessThanOrEqual(TOOL_LIST_BUDGET);
+  });
+
+  it("every field a tool returns is described: by itself, by the entry that holds it, or by name", async () => {
+    const { tools } = await session.client.listTools();
+    const undescribed = tools.flatMap(({ name, description = "", outputSchema = {} }) => {
+      // The result as a whole describes only the fields it names, like the tool's description.
+      const { description: result = "", ...fields } = outputSchema as Schema;
+      return undescribedFields(name, fields, [description, result]);
+    });
+    expect(undescribed).toEqual([]);
   });
 
   it("the account resource is the get_account result as JSON", async () => {
@@ -74,3 +92,33 @@ describe("catalog", () => {
     expect(resourceCompletion.completion.values).toEqual(["mainnet"]);
   });
 });
+
+type Schema = { description?: string; properties?: Record<string, Schema>; items?: Schema; anyOf?: Schema[] };
+
+/**
+ * Paths of result fields that nothing describes. A field is described by its own description; or
+ * by the object or list that holds it, when that has one (the fields of a described entry speak
+ * in its context, e.g. `preLamports` of "Per account whose SOL changed"); or by the tool's or any
+ * enclosing description that names it (a shared definition, such as the read context's).
+ */
+function undescribedFields(
+  path: string,
+  schema: Schema | undefined,
+  around: readonly string[],
+  held = false,
+): string[] {
+  if (!schema) return [];
+  const variants = schema.anyOf ?? [schema];
+  const holder = held || variants.some((variant) => Boolean(variant.description));
+  const context = schema.description ? [...around, schema.description] : around;
+  return variants.flatMap((variant) => {
+    const fields = Object.entries(variant.properties ?? {}).flatMap(([name, field]) => {
+      const named = new RegExp(`\\b${name}\\b`);
+      const own = [field, ...(field.anyOf ?? [])].some((part) => Boolean(part.description));
+      const described = own || holder || context.some((text) => named.test(text));
+      return [...(described ? [] : [`${path}.${name}`]), ...undescribedFields(`${path}.${name}`, field, context)];
+    });
+    const items = variant.items ? undescribedFields(`${path}[]`, variant.items, context, holder) : [];
+    return [...fields, ...items];
+  });
+}

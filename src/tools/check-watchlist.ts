@@ -14,23 +14,19 @@ import { cacheInfo, commitment, maxAgeSeconds, network, readContext, u64String }
 import { cacheNote } from "./text";
 import { defineTool, sessionOf } from "./tool";
 
-const signed = (what: string) =>
-  z
-    .string()
-    .regex(/^-?\d+$/)
-    .describe(`${what}, as an exact signed decimal string.`);
+const signed = () => z.string().regex(/^-?\d+$/);
 const plus = (value: string) => (value.startsWith("-") ? value : `+${value}`);
 
 const tokenSchema = () =>
   z.object({
     mint: z.string(),
-    amount: u64String("Raw amount held now"),
+    amount: u64String(),
     decimals: z.number().int().nullable(),
-    uiAmount: z.string().nullable().describe("Amount with decimals applied, exact decimal string."),
+    uiAmount: z.string().nullable(),
     change: z
-      .object({ amount: signed("Raw change"), uiAmount: z.string().nullable() })
+      .object({ amount: signed(), uiAmount: z.string().nullable() })
       .nullable()
-      .describe("Change since the previous check; null when this owner's tokens were not checked then."),
+      .describe("Signed; null if not checked then."),
   });
 
 type TokenRow = z.infer<ReturnType<typeof tokenSchema>>;
@@ -62,36 +58,32 @@ export const checkWatchlist = defineTool({
   name: "check_watchlist",
   title: "Check the watchlist",
   description:
-    "Read the current SOL balance of every watched address (and token balances where watch was given tokens: true) and report the change since this session's previous check on the same network. All SOL balances come from one request. Each check becomes the baseline of the next.",
+    "Balances of every watched address (and tokens where watched with tokens: true), with the change since the previous check on this network; each check is the next one's baseline.",
   schemas: () => ({
     inputSchema: { network: network(), commitment: commitment(), maxAgeSeconds: maxAgeSeconds() },
     outputSchema: {
-      entries: z.array(
-        z.object({
-          address: z.string(),
-          label: z.string().nullable(),
-          lamports: u64String("Balance in lamports"),
-          sol: z.string().describe("Balance in SOL, exact decimal string."),
-          exists: z.boolean(),
-          change: z
-            .object({
-              lamports: signed("Change in lamports"),
-              sol: z.string().describe("Change in SOL, exact signed decimal string."),
-            })
-            .nullable()
-            .describe("Change since the previous check; null when the address was not checked then."),
-          tokens: z
-            .array(tokenSchema())
-            .nullable()
-            .describe("Token totals per mint; null when tokens are not tracked for it."),
-        }),
-      ),
-      totalLamports: u64String("Sum of the SOL balances in lamports"),
-      totalSol: z.string(),
+      entries: z
+        .array(
+          z.object({
+            address: z.string(),
+            label: z.string().nullable(),
+            lamports: u64String(),
+            sol: z.string(),
+            exists: z.boolean(),
+            change: z
+              .object({ lamports: signed(), sol: z.string() })
+              .nullable()
+              .describe("Signed, since the previous check; null if not checked then."),
+            tokens: z.array(tokenSchema()).nullable().describe("Per mint; null if not tracked."),
+          }),
+        )
+        .describe("Per watched address."),
+      totalLamports: u64String("Sum."),
+      totalSol: z.string().describe("Sum."),
       previousCheck: z
         .object({ checkedAt: z.string(), slot: z.number().int() })
         .nullable()
-        .describe("The check the changes are relative to; null on the first check or after a network change."),
+        .describe("The baseline; null on the first check or after a network change."),
       ...readContext(),
       cache: cacheInfo(),
     },

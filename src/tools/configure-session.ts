@@ -8,17 +8,13 @@ export const configureSession = defineTool({
   name: "configure_session",
   title: "Set session defaults",
   description:
-    "Set this session's defaults: network, commitment and maxAgeSeconds apply to every later call that omits them (a call's own arguments still win). Omitted fields keep their current default; reset: true clears all defaults first. Call with no arguments to see the current defaults.",
+    "Set this session's defaults for later calls that omit network, commitment or maxAgeSeconds. Omitted ones stay; reset: true clears all first. No arguments: show them.",
   schemas: () => ({
     inputSchema: {
-      network: network().describe("Network later calls read when they name none."),
-      commitment: commitment().describe(
-        "Commitment later calls use when they name none: processed, confirmed or finalized.",
-      ),
-      maxAgeSeconds: maxAgeSeconds().describe(
-        "Oldest cached answer later calls accept when they name none, in seconds (0 to 86400).",
-      ),
-      reset: z.boolean().optional().describe("Clear every default before applying the given ones. Default false."),
+      network: network().describe("For later calls."),
+      commitment: commitment().describe("For later calls."),
+      maxAgeSeconds: maxAgeSeconds().describe("For later calls; 0 asks the node."),
+      reset: z.boolean().optional(),
     },
     outputSchema: {
       defaults: z
@@ -27,21 +23,21 @@ export const configureSession = defineTool({
           commitment: z.string().optional(),
           maxAgeSeconds: z.number().int().optional(),
         })
-        .describe("The session's defaults after this call."),
-      changed: z.boolean().describe("Whether this call changed them."),
+        .describe("After this call."),
+      changed: z.boolean().describe("By this call."),
     },
   }),
   usesState: true,
   annotations: { title: "Set session defaults", ...SESSION_WRITE },
   async handler(args, ctx) {
     const session = sessionOf(ctx);
-    // Refuses a network this server has no RPC for now, not on every later call.
-    if (args.network) ctx.solana.resolveNetwork(args.network);
+    // Refuses a network this server has no RPC for now, not on every later call; stores `mainnet` for `mainnet-beta`.
+    const network = args.network === undefined ? undefined : ctx.solana.resolveNetwork(args.network);
     const before = session.version;
     const { defaults } = session.update((state) =>
       withDefaults(
         state,
-        { network: args.network, commitment: args.commitment, maxAgeSeconds: args.maxAgeSeconds },
+        { network, commitment: args.commitment, maxAgeSeconds: args.maxAgeSeconds },
         args.reset ?? false,
       ),
     );

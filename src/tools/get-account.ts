@@ -28,32 +28,28 @@ export const RAW_DATA_LIMIT = 1024;
 /** What get_account answers; built with the tool's schemas (see `defineTool`). */
 const accountOutput = () => ({
   address: z.string(),
-  exists: z.boolean().describe("False when no account lives at this address (balance 0)."),
-  lamports: u64String("Balance in lamports"),
-  sol: z.string().describe("Balance in SOL, exact decimal string."),
-  owner: z.string().nullable().describe("Program that owns the account."),
+  exists: z.boolean(),
+  lamports: u64String(),
+  sol: z.string(),
+  owner: z.string().nullable(),
   ownerName: programNameOutput(),
-  executable: z.boolean().describe("True for program accounts."),
-  space: z.number().int().describe("Size of the account's data in bytes."),
-  rentExemptMinimum: u64String("Lamports an account of this size needs to be rent exempt").nullable(),
-  rentExempt: z.boolean().nullable().describe("Whether the balance covers the rent-exempt minimum."),
+  executable: z.boolean(),
+  space: z.number().int(),
+  rentExemptMinimum: u64String().nullable().describe("Lamports to be rent exempt at this size."),
+  rentExempt: z.boolean().nullable(),
   decoded: z
     .looseObject({
-      kind: z
-        .string()
-        .describe(
-          "mint, token-account, multisig, nonce, lookup-table, stake, vote, sysvar, stake-config, validator-info, program, program-data, program-buffer",
-        ),
+      kind: z.string(),
     })
     .nullable()
-    .describe("The data decoded, for known kinds; u64 fields are decimal strings."),
+    .describe("The decoded data of a known kind."),
   rawData: z
     .object({
       base64: z.string(),
-      truncated: z.boolean().describe(`True when the data is longer than the ${RAW_DATA_LIMIT} bytes shown.`),
+      truncated: z.boolean(),
     })
     .nullable()
-    .describe("The data as base64 when its kind is not known."),
+    .describe(`Unknown kinds: base64, truncated past ${RAW_DATA_LIMIT} bytes.`),
   ...readContext(),
   cache: cacheInfo(),
 });
@@ -175,7 +171,7 @@ export const getAccount = defineTool({
   name: "get_account",
   title: "Account details",
   description:
-    "Read any Solana account: balance, owner program (named when well known), executable, size and whether it is rent exempt. Known kinds are decoded: token mints (supply, decimals, authorities, Token-2022 extensions), token accounts and multisigs, durable nonces, address lookup tables, stake and vote accounts (every layout), sysvars, stake config, upgradeable programs (program data, upgrade authority). Other data is returned as base64, cut at 1024 bytes with its full size.",
+    "Read the account at an address: exists, lamports, sol, owner (ownerName if known), executable, space (data bytes), rentExempt. Known kinds are decoded (mints, token accounts and multisigs, nonces, lookup tables, stake, vote in every layout, sysvars, stake config, validator info, programs); others come as base64.",
   schemas: () => ({
     inputSchema: {
       address: address("Account to read"),

@@ -25,7 +25,7 @@ export const getBalance = defineTool({
   name: "get_balance",
   title: "SOL balance",
   description:
-    "Get the SOL balance of a Solana address, in lamports (exact integer string) and SOL (exact decimal string; 1 SOL = 1,000,000,000 lamports). An account that does not exist has balance 0. For several addresses use get_balances.",
+    "SOL balance of an address: lamports and sol (1 SOL = 10^9 lamports). A missing account has 0. For several addresses use get_balances.",
   schemas: () => ({
     inputSchema: {
       address: address("Account to read"),
@@ -34,9 +34,9 @@ export const getBalance = defineTool({
       maxAgeSeconds: maxAgeSeconds(),
     },
     outputSchema: {
-      address: z.string().describe("The address that was read."),
-      lamports: u64String("Balance in lamports"),
-      sol: z.string().describe("Balance in SOL, exact decimal string."),
+      address: z.string(),
+      lamports: u64String(),
+      sol: z.string(),
       ...readContext(),
       cache: cacheInfo(),
     },

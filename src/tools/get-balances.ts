@@ -18,32 +18,25 @@ export const getBalances = defineTool({
   name: "get_balances",
   title: "SOL balances of several addresses",
   description:
-    "Get the SOL balances of 1 to 100 Solana addresses in one request, in lamports (exact integer strings) and SOL (exact decimal strings), with their total. Addresses that do not exist report 0 and exists: false. Duplicates are read once.",
+    "SOL balances of 1 to 100 addresses in one request, with their total. A missing account reports 0 and exists: false.",
   schemas: () => ({
     inputSchema: {
       addresses: z
         .array(address("Account to read"))
         .min(1, { message: "Give at least one address." })
         .max(MAX_ADDRESSES, { message: `Too many addresses: at most ${MAX_ADDRESSES} per call; split the list.` })
-        .describe(`Accounts to read: 1 to ${MAX_ADDRESSES} base58 addresses.`),
+        .describe(`1 to ${MAX_ADDRESSES}.`),
       network: network(),
       commitment: commitment(),
       maxAgeSeconds: maxAgeSeconds(),
     },
     outputSchema: {
       accounts: z
-        .array(
-          z.object({
-            address: z.string(),
-            lamports: u64String("Balance in lamports"),
-            sol: z.string().describe("Balance in SOL, exact decimal string."),
-            exists: z.boolean().describe("False when no account lives at this address."),
-          }),
-        )
-        .describe("One entry per requested address, in the order given."),
-      totalLamports: u64String("Sum of the balances in lamports"),
-      totalSol: z.string().describe("Sum of the balances in SOL, exact decimal string."),
-      missing: z.number().int().describe("How many addresses hold no account."),
+        .array(z.object({ address: z.string(), lamports: u64String(), sol: z.string(), exists: z.boolean() }))
+        .describe("Per address, in the order given."),
+      totalLamports: u64String("Sum."),
+      totalSol: z.string().describe("Sum."),
+      missing: z.number().int().describe("Addresses with no account."),
       ...readContext(),
       cache: cacheInfo(),
     },

@@ -46,35 +46,35 @@ function stats(fees: readonly { slot: bigint; prioritizationFee: bigint }[]): Fe
   };
 }
 
-const feeField = (what: string) =>
-  z.string().nullable().describe(`${what}, micro-lamports per compute unit (decimal string); null without samples.`);
+/** Named, with its unit, in the tool's description. */
+const feeField = () => z.string().nullable();
 
 export const getPriorityFees = defineTool({
   name: "get_priority_fees",
   title: "Recent priority fees",
   description:
-    "Get the priority fees recent slots paid, as percentiles (p25, p50, p75, p90, max) in micro-lamports per compute unit, from the node's last ~150 slots. Give the writable accounts a transaction will lock (up to 128) to see the fees contending for them. An empty sample set is a valid answer: no fees were paid.",
+    "Priority fees of the last ~150 slots (samples, nonZero with a fee, oldestSlot to newestSlot): p25, p50, p75, p90, max in micro-lamports per compute unit. Give a transaction's writable accounts for the fees contending for them.",
   schemas: () => ({
     inputSchema: {
       accounts: z
         .array(address("Account the transaction will write"))
         .max(MAX_ACCOUNTS, { message: `Too many accounts: at most ${MAX_ACCOUNTS}.` })
         .optional()
-        .describe(`Writable accounts to scope the fees to, up to ${MAX_ACCOUNTS}. Default: the whole cluster.`),
+        .describe(`Up to ${MAX_ACCOUNTS}. Default: the whole cluster.`),
       network: network(),
       maxAgeSeconds: maxAgeSeconds(),
     },
     outputSchema: {
-      samples: z.number().int().describe("Slots sampled."),
-      nonZero: z.number().int().describe("Samples with a fee above 0."),
+      samples: z.number().int(),
+      nonZero: z.number().int(),
       oldestSlot: z.number().int().nullable(),
       newestSlot: z.number().int().nullable(),
-      p25: feeField("25th percentile"),
-      p50: feeField("Median"),
-      p75: feeField("75th percentile"),
-      p90: feeField("90th percentile"),
-      max: feeField("Highest"),
-      note: z.string().nullable().describe("Why the answer may say little, e.g. no samples."),
+      p25: feeField(),
+      p50: feeField(),
+      p75: feeField(),
+      p90: feeField(),
+      max: feeField(),
+      note: z.string().nullable().describe("Why the answer may say little."),
       ...readContext(),
       cache: cacheInfo(),
     },

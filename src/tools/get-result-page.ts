@@ -6,20 +6,20 @@ import { defineTool, SESSION_READ, sessionOf } from "./tool";
 export const getResultPage = defineTool({
   name: "get_result_page",
   title: "Page of a large result",
-  description: `Read one page of a large tool result. A tool whose answer is too big returns a shortened answer and a resultId; the full answer, as JSON { text, structuredContent }, is split into pages at line ends: join all pages' content to rebuild it exactly. Results are kept ${LIMITS.resultTtlSeconds / 60} minutes, the ${LIMITS.results} newest per session.`,
+  description: `One page of a large result: a too-big answer comes shortened, with a resultId. Joining every page's content rebuilds the full answer's JSON { text, structuredContent }. Kept ${LIMITS.resultTtlSeconds / 60} minutes, the ${LIMITS.results} newest per session.`,
   schemas: () => ({
     inputSchema: {
-      resultId: z.string().trim().min(1).max(64).describe("The resultId a shortened answer gave."),
-      page: z.number().int().min(1).describe("Page number, from 1."),
+      resultId: z.string().trim().min(1).max(64),
+      page: z.number().int().min(1).describe("From 1."),
     },
     outputSchema: {
       resultId: z.string(),
-      tool: z.string().describe("The tool that produced the result."),
+      tool: z.string().describe("That produced it."),
       page: z.number().int(),
-      pages: z.number().int().describe("How many pages the result has."),
-      content: z.string().describe("This page's part of the full result's JSON."),
-      truncated: z.boolean().describe("True when the stored result itself was cut at its size bound."),
-      expiresAt: z.string(),
+      pages: z.number().int().describe("In all."),
+      content: z.string(),
+      truncated: z.boolean().describe("The stored result was cut at its size bound."),
+      expiresAt: z.string().describe("When it is deleted."),
     },
   }),
   usesState: true,

@@ -6,7 +6,7 @@ export const getSession = defineTool({
   name: "get_session",
   title: "Session state",
   description:
-    "Show what this session remembers: defaults (configure_session), saved labels, the watchlist and its last check, calls per tool, large results stored for get_result_page, created and last-active times, and the bounds of each. The same JSON is the resource solana://session.",
+    "What this session remembers (also the resource solana://session): defaults, labels, watchlist, lastCheck, callCounts, stored results for get_result_page, createdAt, lastActive, limits.",
   schemas: () => ({
     inputSchema: {},
     outputSchema: sessionViewShape,

@@ -26,7 +26,7 @@ export const getSignatures = defineTool({
   name: "get_signatures",
   title: "Transaction history of an address",
   description:
-    "List the signatures of transactions that touched an address, newest first: signature, slot, time, status (success or failed) and memo. One page per call: pass the returned nextBefore as before to get the next (older) page. Use get_transaction to explain one.",
+    "Signatures of transactions that touched an address, newest first, one page per call (pass nextBefore as before for the next). Use get_transaction to explain one.",
   schemas: () => ({
     inputSchema: {
       address: address("Account whose history to list"),
@@ -36,33 +36,30 @@ export const getSignatures = defineTool({
         .min(1, { message: `limit must be between 1 and ${MAX_LIMIT}.` })
         .max(MAX_LIMIT, { message: `limit must be between 1 and ${MAX_LIMIT}.` })
         .optional()
-        .describe(`How many signatures to return, 1 to ${MAX_LIMIT}. Default ${DEFAULT_LIMIT}.`),
-      before: signature(
-        "Start after this signature, going back in time (the nextBefore of a previous page)",
-      ).optional(),
-      until: signature("Stop at this signature (exclusive), e.g. the newest one you already have").optional(),
+        .describe(`Default ${DEFAULT_LIMIT}.`),
+      before: signature("Start after this one, going back (a page's nextBefore)").optional(),
+      until: signature("Stop at this one (exclusive)").optional(),
       network: network(),
       commitment: settledCommitment(),
       maxAgeSeconds: maxAgeSeconds(),
     },
     outputSchema: {
       address: z.string(),
-      signatures: z.array(
-        z.object({
-          signature: z.string(),
-          slot: z.number().int(),
-          blockTime: z.number().int().nullable(),
-          time: z.string().nullable().describe("ISO 8601, when the node knows the block time."),
-          status: z.enum(["success", "failed"]),
-          error: z.unknown().describe("The transaction error, or null."),
-          confirmationStatus: z.string().nullable(),
-          memo: z.string().nullable(),
-        }),
-      ),
-      nextBefore: z
-        .string()
-        .nullable()
-        .describe("Pass as before to get the next, older page; null when this page is the last."),
+      signatures: z
+        .array(
+          z.object({
+            signature: z.string(),
+            slot: z.number().int(),
+            blockTime: z.number().int().nullable(),
+            time: z.string().nullable(),
+            status: z.enum(["success", "failed"]),
+            error: z.unknown(),
+            confirmationStatus: z.string().nullable(),
+            memo: z.string().nullable(),
+          }),
+        )
+        .describe("Newest first; blockTime (Unix) and time (ISO 8601) when known."),
+      nextBefore: z.string().nullable().describe("null on the last page."),
       ...readContext(),
       cache: cacheInfo(),
     },

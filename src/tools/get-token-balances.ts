@@ -15,6 +15,7 @@ import {
   maxAgeSeconds,
   network,
   readContext,
+  UI_AMOUNT_NOTE,
   u64String,
   uiAmountRuleSchema,
   uiAmountTime,
@@ -42,20 +43,17 @@ interface TokenAccountRow {
 
 const tokenAccountSchema = () =>
   z.object({
-    address: z.string().describe("Token account address."),
+    address: z.string(),
     mint: z.string(),
     program: z.enum(["spl-token", "spl-token-2022"]),
-    amount: u64String("Raw amount in the token's smallest unit"),
-    decimals: z.number().int().nullable().describe("Decimals of the mint; null if the mint could not be read."),
-    uiAmount: z
-      .string()
-      .nullable()
-      .describe("Amount as the token program shows it, exact decimal string (see uiAmountRule)."),
-    state: z.string().describe("initialized or frozen."),
+    amount: u64String(),
+    decimals: z.number().int().nullable(),
+    uiAmount: z.string().nullable(),
+    state: z.string(),
     frozen: z.boolean(),
-    delegate: z.string().nullable().describe("Address allowed to move delegatedAmount, or null."),
+    delegate: z.string().nullable(),
     delegatedAmount: z.string().nullable(),
-    isNative: z.boolean().describe("True for wrapped SOL accounts."),
+    isNative: z.boolean(),
     uiAmountRule: uiAmountRuleSchema(),
   });
 
@@ -166,13 +164,12 @@ function totalsByMint(rows: TokenAccountRow[], rules: Record<string, UiAmountCon
 export const getTokenBalances = defineTool({
   name: "get_token_balances",
   title: "Token balances of an owner",
-  description:
-    "List the SPL Token and Token-2022 accounts a wallet owns, with exact raw amounts, decimals and UI amounts, state (frozen or not) and delegate, plus the total per mint. Give mint to read one token only. Accounts holding 0 are left out unless includeZero is true.",
+  description: `SPL Token and Token-2022 accounts an owner holds, with totals per mint. Give mint for one token only. Accounts holding 0 are left out unless includeZero. ${UI_AMOUNT_NOTE}`,
   schemas: () => ({
     inputSchema: {
       owner: address("Wallet that owns the token accounts"),
-      mint: address("Only accounts of this mint (optional)").optional(),
-      includeZero: z.boolean().optional().describe("Also list accounts holding 0. Default false."),
+      mint: address("Only this mint").optional(),
+      includeZero: z.boolean().optional(),
       network: network(),
       commitment: commitment(),
       maxAgeSeconds: maxAgeSeconds(),
@@ -185,15 +182,17 @@ export const getTokenBalances = defineTool({
             mint: z.string(),
             program: z.enum(["spl-token", "spl-token-2022"]),
             decimals: z.number().int().nullable(),
-            amount: u64String("Total raw amount across the owner's accounts of this mint"),
-            uiAmount: z.string().nullable().describe("Total as a UI amount, exact decimal string (see uiAmountRule)."),
+            amount: u64String(),
+            uiAmount: z.string().nullable(),
             uiAmountRule: uiAmountRuleSchema(),
-            accounts: z.number().int().describe("How many token accounts hold this mint."),
+            accounts: z.number().int(),
           }),
         )
-        .describe("One entry per mint, largest raw total first."),
-      accounts: z.array(tokenAccountSchema()).describe("The token accounts, grouped by mint."),
-      zeroBalanceAccounts: z.number().int().describe("Accounts holding 0 (listed only with includeZero)."),
+        .describe("Per mint, largest first: sums over its accounts (a count)."),
+      accounts: z
+        .array(tokenAccountSchema())
+        .describe("Token accounts by mint; amount is raw, isNative means wrapped SOL."),
+      zeroBalanceAccounts: z.number().int().describe("Holding 0."),
       uiAmountTime: uiAmountTime(),
       ...readContext(),
       cache: cacheInfo(),

@@ -17,6 +17,7 @@ import {
   maxAgeSeconds,
   network,
   readContext,
+  UI_AMOUNT_NOTE,
   u64String,
   uiAmountRuleSchema,
   uiAmountTime,
@@ -37,11 +38,10 @@ function findExtension(extensions: Json[], name: string): JsonObject | undefined
 export const getTokenInfo = defineTool({
   name: "get_token_info",
   title: "Token mint details",
-  description:
-    "Read a token mint (SPL Token or Token-2022): supply (raw and UI, exact), decimals, mint and freeze authority, program, metadata (name, symbol, URI from the Token-2022 metadata extension or Metaplex), transfer fee and every other Token-2022 extension.",
+  description: `A token mint (SPL Token or Token-2022): supply (raw) and uiSupply, decimals, mintAuthority (null: fixed supply), freezeAuthority, program, metadata (Token-2022 or Metaplex), transferFee and every Token-2022 extension. ${UI_AMOUNT_NOTE}`,
   schemas: () => ({
     inputSchema: {
-      mint: address("Mint address of the token"),
+      mint: address("Token mint"),
       network: network(),
       commitment: commitment(),
       maxAgeSeconds: maxAgeSeconds(),
@@ -49,13 +49,13 @@ export const getTokenInfo = defineTool({
     outputSchema: {
       mint: z.string(),
       program: z.enum(["spl-token", "spl-token-2022"]),
-      supply: u64String("Total supply in the token's smallest unit"),
-      uiSupply: z.string().describe("Supply as a UI amount, exact decimal string (see uiAmountRule)."),
+      supply: u64String(),
+      uiSupply: z.string(),
       uiAmountRule: uiAmountRuleSchema(),
       uiAmountTime: uiAmountTime(),
       decimals: z.number().int(),
-      mintAuthority: z.string().nullable().describe("Who may mint more; null: the supply is fixed."),
-      freezeAuthority: z.string().nullable().describe("Who may freeze holders' accounts; null: nobody."),
+      mintAuthority: z.string().nullable(),
+      freezeAuthority: z.string().nullable(),
       metadata: z
         .object({
           source: z.enum(["token-2022", "metaplex"]),
@@ -66,14 +66,9 @@ export const getTokenInfo = defineTool({
           additionalMetadata: z.record(z.string(), z.string()).optional(),
         })
         .nullable()
-        .describe("Token name, symbol and URI, where the mint has them."),
-      transferFee: z
-        .looseObject({})
-        .nullable()
-        .describe(
-          "Token-2022 TransferFeeConfig: older and newer fee (basis points, maximum fee raw, from epoch), withheld amount.",
-        ),
-      extensions: z.array(z.looseObject({ extension: z.string() })).describe("Every Token-2022 extension, decoded."),
+        .describe("null if none."),
+      transferFee: z.looseObject({}).nullable().describe("Token-2022 TransferFeeConfig, decoded."),
+      extensions: z.array(z.looseObject({ extension: z.string() })).describe("Each decoded, by extension name."),
       ...readContext(),
       cache: cacheInfo(),
     },

@@ -63,8 +63,7 @@ const CONFIRMED_TRANSACTION_MAX_AGE = 60;
 export const getTransaction = defineTool({
   name: "get_transaction",
   title: "Transaction details",
-  description:
-    "Explain a confirmed transaction from its signature: status and error, slot, time (ISO 8601), fee, fee payer, compute units, signers, SOL balance change per account, token balance changes (owner, mint, raw and UI change), programs invoked (named when well known), address lookup tables resolved for version 0 transactions, and program logs (first logLimit lines, with the total count).",
+  description: `Explain a confirmed transaction by signature: status, error, time, fee (feeSol in SOL), feePayer, computeUnitsConsumed, signers, SOL and token balance changes, programs, lookup tables, logMessages (of logCount). UI amounts follow the token program's rule, named in uiAmountRule: decimals, interest-bearing or scaled-ui-amount (the mint's current settings, at the block time).`,
   schemas: () => ({
     inputSchema: {
       signature: signature("Transaction signature"),
@@ -76,11 +75,11 @@ export const getTransaction = defineTool({
     outputSchema: {
       signature: z.string(),
       status: z.enum(["success", "failed"]),
-      error: z.unknown().describe("The transaction error as the node reports it, or null."),
-      blockTime: z.number().int().nullable().describe("Unix time of the block, if the node knows it."),
-      time: z.string().nullable().describe("Block time as ISO 8601."),
+      error: z.unknown().describe("As the node reports it; null on success."),
+      blockTime: z.number().int().nullable().describe("Unix time, when known; time: as ISO 8601."),
+      time: z.string().nullable(),
       version: z.string().describe("legacy or 0."),
-      fee: u64String("Fee in lamports"),
+      fee: u64String("Lamports."),
       feeSol: z.string(),
       feePayer: z.string(),
       computeUnitsConsumed: z.string().nullable(),
@@ -95,7 +94,7 @@ export const getTransaction = defineTool({
             changeSol: z.string(),
           }),
         )
-        .describe("Accounts whose SOL balance changed (fees included)."),
+        .describe("Per account whose SOL changed (fees included)."),
       tokenChanges: z
         .array(
           z.object({
@@ -106,18 +105,14 @@ export const getTransaction = defineTool({
             decimals: z.number().int(),
             preAmount: z.string(),
             postAmount: z.string(),
-            change: z.string().describe("Raw change, signed decimal string."),
+            change: z.string(),
             preUiAmount: z.string(),
             postUiAmount: z.string(),
-            uiChange: z.string().describe("postUiAmount - preUiAmount, exact."),
-            uiAmountRule: uiAmountRuleSchema()
-              .unwrap()
-              .describe(
-                "decimals, or interest-bearing / scaled-ui-amount: the mint's rule (its current settings) at the block time.",
-              ),
+            uiChange: z.string(),
+            uiAmountRule: uiAmountRuleSchema().unwrap(),
           }),
         )
-        .describe("Token accounts whose balance changed."),
+        .describe("Per token account that changed; change is raw and signed."),
       programs: z
         .array(
           z.object({
@@ -127,13 +122,13 @@ export const getTransaction = defineTool({
             inner: z.number().int(),
           }),
         )
-        .describe("Programs invoked, with how many top-level and inner instructions each ran."),
+        .describe("Programs invoked, with top-level and inner instruction counts."),
       lookupTables: z
         .array(z.object({ address: z.string(), writable: z.array(z.string()), readonly: z.array(z.string()) }))
-        .describe("Address lookup tables a version 0 transaction used, with the addresses it loaded from each."),
-      instructionCount: z.number().int(),
-      logMessages: z.array(z.string()).describe("The first logLimit log lines."),
-      logCount: z.number().int().describe("How many log lines the transaction produced."),
+        .describe("Lookup tables a version 0 transaction used, with what it loaded."),
+      instructionCount: z.number().int().describe("Top-level."),
+      logMessages: z.array(z.string()).describe("First logLimit lines."),
+      logCount: z.number().int(),
       ...readContext(),
       cache: cacheInfo(),
     },

@@ -8,21 +8,21 @@ import { defineTool, SESSION_WRITE, sessionOf } from "./tool";
 export const labelAddress = defineTool({
   name: "label_address",
   title: "Label an address",
-  description: `Save a label for an address in this session, e.g. "treasury"; afterwards every tool accepts the label wherever it takes an address (address, addresses, owner, mint, accounts). Saving an existing label moves it; remove: true deletes it. Up to ${LIMITS.labels} labels per session.`,
+  description: `Save a label (e.g. "treasury") for an address in this session; every tool then takes it wherever it takes an address. Saving it again moves it; remove: true deletes it. Up to ${LIMITS.labels}.`,
   schemas: () => ({
     inputSchema: {
       label: z
         .string()
         .trim()
         .regex(LABEL_PATTERN, { message: `Invalid label: expected ${LABEL_FORM}.` })
-        .describe(`Name to save: ${LABEL_FORM}.`),
-      address: address("Address the label stands for").optional(),
-      remove: z.boolean().optional().describe("Delete the label instead of saving it. Default false."),
+        .describe("A letter, then letters, digits, _ . or - (1 to 31)."),
+      address: address("Address it stands for").optional(),
+      remove: z.boolean().optional(),
     },
     outputSchema: {
       label: z.string(),
-      address: z.string().nullable().describe("The address the label now stands for; null when it was removed."),
-      labels: z.number().int().describe("How many labels the session has now."),
+      address: z.string().nullable().describe("null when removed."),
+      labels: z.number().int().describe("How many the session has now."),
     },
   }),
   usesState: true,

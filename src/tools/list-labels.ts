@@ -6,12 +6,12 @@ import { defineTool, SESSION_READ, sessionOf } from "./tool";
 export const listLabels = defineTool({
   name: "list_labels",
   title: "Saved labels",
-  description: "List the labels saved in this session with label_address, and the address each stands for.",
+  description: "The labels saved with label_address in this session, and the address each stands for.",
   schemas: () => ({
     inputSchema: {},
     outputSchema: {
-      labels: z.array(z.object({ label: z.string(), address: z.string() })).describe("Saved labels, oldest first."),
-      limit: z.number().int().describe("Most labels a session keeps."),
+      labels: z.array(z.object({ label: z.string(), address: z.string() })).describe("Oldest first."),
+      limit: z.number().int().describe("Most a session keeps."),
     },
   }),
   usesState: true,

@@ -5,8 +5,9 @@
  */
 import { getBase58Encoder, isAddress } from "@solana/kit";
 import * as z from "zod";
-import { LABEL_FORM, LABEL_PATTERN } from "../session/rules";
-import { NETWORKS } from "../solana/networks";
+import { invalidAddressMessage, LABEL_PATTERN } from "../session/rules";
+import { base58Problem } from "../solana/base58";
+import { NETWORK_NAMES, unknownNetworkMessage } from "../solana/networks";
 import { COMMITMENTS } from "../solana/types";
 import { once } from "./tool";
 
@@ -21,66 +22,47 @@ export const address = (what: string) =>
     .string()
     .trim()
     .refine((value) => isAddress(value) || LABEL_PATTERN.test(value), {
-      message: `Invalid address: expected ${ADDRESS_FORM}, or ${LABEL_FORM}.`,
+      error: (issue) => invalidAddressMessage(String(issue.input), ADDRESS_FORM),
     })
-    .describe(`${what}: ${ADDRESS_FORM}, or a label saved with label_address.`);
+    .describe(`${what}, or a saved label.`);
 
 export const network = once(() =>
-  z
-    .enum(NETWORKS)
-    .optional()
-    .describe("Solana cluster to read. Defaults to the session's network, else the server's default."),
+  z.enum(NETWORK_NAMES, { error: (issue) => unknownNetworkMessage(issue.input) }).optional(),
 );
 
-export const commitment = once(() =>
-  z
-    .enum(COMMITMENTS)
-    .optional()
-    .describe(
-      "How settled the data must be: processed (newest, may roll back), confirmed (supermajority voted), finalized (cannot roll back). Defaults to confirmed.",
-    ),
-);
+export const commitment = once(() => z.enum(COMMITMENTS).optional().describe("Default confirmed."));
 
-/** Every result says which network and commitment it was read at. */
+/**
+ * Every chain result says where and when it was read. Described once, on the result as a whole
+ * (READ_RESULT, which the tool list adds where these fields are), not again in every tool.
+ */
 export const readContext = once(() => ({
-  network: z.enum(NETWORKS).describe("Cluster the data was read from."),
-  commitment: z.enum(COMMITMENTS).describe("Commitment level the data was read at."),
-  slot: z.number().int().describe("Slot at which the node evaluated the request."),
+  network: z.string(),
+  commitment: z.string(),
+  slot: z.number().int(),
 }));
 
-export const u64String = (what: string) =>
-  z.string().regex(/^\d+$/).describe(`${what}, as an exact decimal string (u64 does not fit a JSON number).`);
+export const READ_RESULT = "Read at network, commitment, slot. Amounts: exact decimal strings.";
+/** The same, for results that may come from the shared cache. */
+export const CACHED_READ_RESULT =
+  "Read at network, commitment, slot; cache: hit, ageSeconds. Amounts: exact decimal strings.";
+
+/** u64 values travel as decimal strings: they do not fit a JSON number (READ_RESULT says so once). */
+export const u64String = (what?: string) => {
+  const digits = z.string().regex(/^\d+$/);
+  return what ? digits.describe(what) : digits;
+};
 
 export const maxAgeSeconds = once(() =>
-  z
-    .number()
-    .int()
-    .min(0)
-    .max(86_400)
-    .optional()
-    .describe(
-      "Oldest cached answer you accept, in seconds (0 to 86400). 0 always asks the RPC node. Defaults to the session's setting, else a short age that suits the commitment.",
-    ),
+  z.number().int().min(0).max(86_400).optional().describe("Max cache age; 0 asks the node."),
 );
 
 /** Where the answer came from: the shared cache or the RPC node. */
-export const cacheInfo = once(() =>
-  z
-    .object({
-      hit: z.boolean().describe("True when served from the shared cache without asking the RPC node."),
-      ageSeconds: z.number().describe("Seconds since the value was read from the RPC node."),
-    })
-    .describe("Cache provenance of the answer."),
-);
+export const cacheInfo = once(() => z.object({ hit: z.boolean(), ageSeconds: z.number() }));
 
 /** History methods do not serve `processed`: the node only indexes confirmed blocks. */
 export const settledCommitment = once(() =>
-  z
-    .enum(["confirmed", "finalized"])
-    .optional()
-    .describe(
-      "How settled the data must be: confirmed (supermajority voted) or finalized (cannot roll back). Defaults to confirmed.",
-    ),
+  z.enum(["confirmed", "finalized"]).optional().describe("Default confirmed."),
 );
 
 export const SIGNATURE_FORM = "a base58-encoded 64-byte transaction signature (64 to 88 characters)";
@@ -104,35 +86,31 @@ export const signature = (what: string) =>
   z
     .string()
     .trim()
-    .refine(isSignature, { message: `Invalid signature: expected ${SIGNATURE_FORM}.` })
-    .describe(`${what}: ${SIGNATURE_FORM}.`);
+    .refine(isSignature, { error: (issue) => invalidSignatureMessage(String(issue.input)) })
+    .describe(`${what}.`);
 
-export const programNameOutput = once(() =>
-  z.string().nullable().describe("Well-known name of the program, or null when unknown."),
-);
+export function invalidSignatureMessage(value: string): string {
+  const shown = `"${value.length > 100 ? `${value.slice(0, 100)}…` : value}"`;
+  const problem = base58Problem(value) ?? `it has ${value.length} characters, and decodes to no 64-byte signature`;
+  return `Invalid signature ${shown}: ${problem}. Expected ${SIGNATURE_FORM}.`;
+}
+
+export const programNameOutput = once(() => z.string().nullable().describe("Known program name, or null."));
 
 /** How many program log lines a result carries; the rest are counted, not shown. */
 export const logLimit = (defaultLines: number) =>
-  z
-    .number()
-    .int()
-    .min(0)
-    .max(500)
-    .optional()
-    .describe(`How many log lines to return (0 to 500). Default ${defaultLines}.`);
+  z.number().int().min(0).max(500).optional().describe(`Log lines to return. Default ${defaultLines}.`);
 
-export const uiAmountRuleSchema = once(() =>
-  z
-    .enum(["decimals", "interest-bearing", "scaled-ui-amount"])
-    .nullable()
-    .describe(
-      "How the UI amount is made, as the token program's AmountToUiAmount does: raw over 10^decimals, or scaled by the mint's Token-2022 interest or multiplier at the chain's clock time. Null if the mint could not be read.",
-    ),
-);
+/**
+ * How a UI amount was made, by the token program's own rule; the tools that return it say so in
+ * their descriptions (UI_AMOUNT_NOTE), once, rather than on every field that carries it.
+ */
+export const uiAmountRuleSchema = once(() => z.enum(UI_AMOUNT_RULES).nullable());
 
-export const uiAmountTime = once(() =>
-  z
-    .string()
-    .nullable()
-    .describe("Chain clock (unix seconds) the interest-bearing or scaled UI amounts were computed at; else null."),
-);
+export const uiAmountTime = once(() => z.string().nullable());
+
+export const UI_AMOUNT_RULES = ["decimals", "interest-bearing", "scaled-ui-amount"] as const;
+
+/** What the descriptions of the tools that return UI amounts say about them. */
+export const UI_AMOUNT_NOTE =
+  "UI amounts follow the token program's rule, named in uiAmountRule: decimals, interest-bearing or scaled-ui-amount (at chain clock uiAmountTime).";

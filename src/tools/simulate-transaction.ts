@@ -65,39 +65,27 @@ export const simulateTransaction = defineTool({
   name: "simulate_transaction",
   title: "Simulate a transaction",
   description:
-    "Simulate a serialized transaction (base64 wire format, at most 1232 bytes) against the current chain state and report whether it would succeed, its error, compute units consumed, fee and program logs. It is never submitted. By default signatures are not checked and the blockhash is replaced by a recent one, so unsigned or stale transactions can be tested.",
+    "Simulate a transaction (base64 wire bytes, at most 1232) without sending it: status, error, unitsConsumed, fee, feePayer, sizeBytes, logs (of logCount). By default signatures are not checked and replacementBlockhash replaces its blockhash, so unsigned or stale ones work.",
   schemas: () => ({
     inputSchema: {
-      transaction: z
-        .string()
-        .trim()
-        .min(1)
-        .describe(
-          "The transaction as base64 of its wire bytes (as wallets and getBase64EncodedWireTransaction produce).",
-        ),
-      sigVerify: z
-        .boolean()
-        .optional()
-        .describe("Check the signatures. Default false. Cannot be combined with replaceRecentBlockhash."),
-      replaceRecentBlockhash: z
-        .boolean()
-        .optional()
-        .describe("Replace the blockhash with a recent one. Default true (false when sigVerify is true)."),
+      transaction: z.string().trim().min(1).describe("Base64 of the wire bytes, as wallets produce."),
+      sigVerify: z.boolean().optional().describe("Default false; not with replaceRecentBlockhash."),
+      replaceRecentBlockhash: z.boolean().optional().describe("Default true (false with sigVerify)."),
       logLimit: logLimit(DEFAULT_LOG_LINES),
       network: network(),
       commitment: commitment(),
     },
     outputSchema: {
       status: z.enum(["success", "failed"]),
-      error: z.unknown().describe("The error the transaction would fail with, or null."),
-      unitsConsumed: z.string().nullable().describe("Compute units the simulation consumed."),
-      fee: z.string().nullable().describe("Fee in lamports it would pay, when the node reports it."),
+      error: z.unknown().describe("null on success."),
+      unitsConsumed: z.string().nullable().describe("Compute units."),
+      fee: z.string().nullable().describe("Lamports, when the node says."),
       feePayer: z.string(),
       version: z.string().describe("legacy or 0."),
       sizeBytes: z.number().int(),
-      returnData: z.object({ programId: z.string(), base64: z.string() }).nullable(),
+      returnData: z.object({ programId: z.string(), base64: z.string() }).nullable().describe("programId and base64."),
       replacementBlockhash: z.string().nullable(),
-      logs: z.array(z.string()).describe("The first logLimit log lines."),
+      logs: z.array(z.string()).describe("First logLimit lines."),
       logCount: z.number().int(),
       ...readContext(),
     },

@@ -10,15 +10,14 @@ export const unwatch = defineTool({
   description: "Remove addresses or saved labels from this session's watchlist. all: true empties it.",
   schemas: () => ({
     inputSchema: {
-      addresses: z
-        .array(address("Address to stop watching"))
-        .optional()
-        .describe("Addresses or saved labels to remove."),
-      all: z.boolean().optional().describe("Remove everything from the watchlist. Default false."),
+      addresses: z.array(address("Address to stop watching")).optional(),
+      all: z.boolean().optional(),
     },
     outputSchema: {
-      removed: z.array(z.string()).describe("Addresses removed; ones that were not watched are not listed."),
-      watchlist: z.array(z.object({ address: z.string(), label: z.string().nullable(), tokens: z.boolean() })),
+      removed: z.array(z.string()).describe("Addresses that were watched."),
+      watchlist: z
+        .array(z.object({ address: z.string(), label: z.string().nullable(), tokens: z.boolean() }))
+        .describe("What remains."),
     },
   }),
   usesState: true,

@@ -7,21 +7,21 @@ import { defineTool, SESSION_WRITE, sessionOf } from "./tool";
 export const watch = defineTool({
   name: "watch",
   title: "Watch addresses",
-  description: `Add addresses or saved labels to this session's watchlist; check_watchlist then reports their balances and the change since the previous check. tokens: true also tracks their SPL Token and Token-2022 balances (at most ${LIMITS.tokenWatches} such addresses). Watching an address again updates its tokens setting. Up to ${LIMITS.watchlist} addresses.`,
+  description: `Add addresses or labels to this session's watchlist (up to ${LIMITS.watchlist}) for check_watchlist. tokens: true also tracks their token balances (up to ${LIMITS.tokenWatches} addresses); watching again updates it.`,
   schemas: () => ({
     inputSchema: {
       addresses: z
         .array(address("Address to watch"))
         .min(1, { message: "Give at least one address or label." })
         .max(LIMITS.watchlist, { message: `Too many addresses: the watchlist holds at most ${LIMITS.watchlist}.` })
-        .describe("Addresses or saved labels to watch."),
-      tokens: z.boolean().optional().describe("Also track their token balances. Default false."),
+        .describe("Addresses or labels."),
+      tokens: z.boolean().optional(),
     },
     outputSchema: {
       watchlist: z
         .array(z.object({ address: z.string(), label: z.string().nullable(), tokens: z.boolean() }))
-        .describe("The whole watchlist after this call."),
-      added: z.number().int().describe("Addresses that were not watched before."),
+        .describe("All of it now."),
+      added: z.number().int().describe("Newly watched."),
     },
   }),
   usesState: true,

@@ -9,8 +9,6 @@ import { viewPage } from "./page";
 
 /** The MCP Apps resource mime type (`RESOURCE_MIME_TYPE` of @modelcontextprotocol/ext-apps). */
 export const VIEW_MIME_TYPE = "text/html;profile=mcp-app";
-/** The older flat tool `_meta` key some hosts still read, set beside `ui.resourceUri`. */
-export const LEGACY_RESOURCE_URI_KEY = "ui/resourceUri";
 
 export interface View {
   uri: string;
@@ -89,10 +87,10 @@ export function viewForTool(toolName: string): View | undefined {
   return views.find((candidate) => candidate.tools.includes(toolName));
 }
 
-/** The `_meta` to put on a tool: the view that shows its result, in both forms hosts read. */
+/** The `_meta` to put on a tool: the view that shows its result (`ui.resourceUri`, as the extension specifies). */
 export function toolUiMeta(toolName: string): Record<string, unknown> | undefined {
   const shown = viewForTool(toolName);
-  return shown && { ui: { resourceUri: shown.uri }, [LEGACY_RESOURCE_URI_KEY]: shown.uri };
+  return shown && { ui: { resourceUri: shown.uri } };
 }
 
 /** A `resources/read` result for a view: the page, with its `_meta` on the content as hosts prefer. */

@@ -1,7 +1,7 @@
 /** The MCP Apps views as the session server serves them: listed, readable, and named by their tools. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connect, type TestSession } from "../../test/support/tool-client";
-import { LEGACY_RESOURCE_URI_KEY, toolUiMeta, VIEW_MIME_TYPE, views } from ".";
+import { toolUiMeta, VIEW_MIME_TYPE, views } from ".";
 
 let session: TestSession;
 beforeAll(async () => {
@@ -62,7 +62,7 @@ describe("views", () => {
     for (const tool of tools) {
       const uri = expected[tool.name];
       if (uri) {
-        expect(tool._meta, tool.name).toEqual({ ui: { resourceUri: uri }, [LEGACY_RESOURCE_URI_KEY]: uri });
+        expect(tool._meta, tool.name).toEqual({ ui: { resourceUri: uri } });
         expect(toolUiMeta(tool.name)).toEqual(tool._meta);
       } else {
         expect(tool._meta, tool.name).toBeUndefined();

@@ -113,7 +113,7 @@ async function balanceCall(sessionId: string, phase: () => string, started: numb
 describe("faults in the middle of a load", () => {
   it("keeps answering within bounds with clear errors, and recovers by itself after each fault", async () => {
     const phases: [string, Fault, RegExp][] = [
-      ["down (503)", { kind: "status", status: 503 }, /The Solana RPC node is unhealthy \(HTTP 503\)/],
+      ["down (503)", { kind: "status", status: 503 }, /The localnet RPC node is unhealthy \(HTTP 503\)/],
       ["slow", { kind: "slow", delayMs: TIMEOUT_MS * 3 }, /did not answer within 0\.5 s/],
       ["rate limiting", { kind: "status", status: 429, retryAfter: "3" }, /rate limiting requests.*try again in 3 s/],
       ["garbage", { kind: "invalid-json" }, /not valid JSON|invalid response/],

@@ -265,7 +265,7 @@ async function judge(fuzzCase: FuzzCase, response: Response, stats: Map<string, 
       count(`error ${answer.error.code}`);
       if (answer.error.code === -32603) {
         // The node failing (the chain stalls, times out) is a server-side error, rightly -32603.
-        const upstream = answer.error.message.startsWith("The Solana RPC node");
+        const upstream = /^The \w+ RPC node /.test(answer.error.message);
         count(
           `${upstream ? "upstream " : ""}internal error from ${fuzzCase.method ?? fuzzCase.kind}: ${answer.error.message.slice(0, 80)}`,
         );

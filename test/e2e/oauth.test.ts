@@ -26,6 +26,7 @@ const demo = inject("demo");
 const root = path.resolve(import.meta.dirname, "../..");
 /** Where the test MCP client says it listens; never contacted, only read from redirects. */
 const CLIENT_REDIRECT = "http://127.0.0.1:7777/callback";
+const INSPECTOR = path.join(root, "node_modules/@modelcontextprotocol/inspector/clients/launcher/build/index.js");
 const HOSTILE_NAME = `E2E <img src=x onerror="alert(1)"> & co`;
 
 /** A browser reduced to what OAuth needs: cookies per origin, manual redirects, form posts. */
@@ -305,6 +306,33 @@ describe("OAuth with the local sign-in (loopback)", () => {
     const bad = await mcpPost(server.mcpUrl, "not-a-token", INITIALIZE);
     expect(bad.status).toBe(401);
     expect(bad.headers.get("www-authenticate")).toContain('error="invalid_token"');
+  });
+
+  it("explains the 401 in its body, so the Inspector CLI prints what to do instead of a blank error", async () => {
+    const missing = await mcpPost(server.mcpUrl, undefined, INITIALIZE);
+    expect(missing.status).toBe(401);
+    const body = (await missing.json()) as Record<string, string>;
+    expect(body).toMatchObject({
+      error: "sign_in_required",
+      resource_metadata: `${server.url}/.well-known/oauth-protected-resource/mcp`,
+    });
+    expect(body.local_development).toContain("AUTH_MODE=none");
+
+    // The real CLI, without a terminal and without stored credentials, as a script or CI runs it.
+    const home = mkdtempSync(path.join(os.tmpdir(), "edge-mcp-inspector-"));
+    try {
+      const cli = spawnSync(
+        process.execPath,
+        [INSPECTOR, "--cli", server.mcpUrl, "--method", "tools/list", "--stored-auth-only"],
+        { cwd: root, encoding: "utf8", env: { ...process.env, HOME: home }, timeout: 60_000 },
+      );
+      const printed = `${cli.stdout}${cli.stderr}`;
+      expect(printed).toContain("sign_in_required");
+      expect(printed).toContain("oauth-protected-resource/mcp");
+      expect(printed).toContain("AUTH_MODE=none");
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
   });
 
   it("the SDK client registers, authorizes with PKCE S256 through the consent form, calls a tool and refreshes", async () => {

@@ -118,7 +118,7 @@ describe("failover to a healthy endpoint", () => {
 
 describe("when every endpoint fails", () => {
   const cases: [string, Fault, RegExp][] = [
-    ["unhealthy", { kind: "status", status: 503 }, /The Solana RPC node is unhealthy \(HTTP 503\)/],
+    ["unhealthy", { kind: "status", status: 503 }, /The localnet RPC node is unhealthy \(HTTP 503\)/],
     ["too slow", { kind: "slow", delayMs: 8000 }, /did not answer within 1\.5 s/],
     ["sending garbage", { kind: "invalid-json" }, /not valid JSON/],
     // Last: both endpoints then cool down for the 5 s asked, and later tests only probe them.
