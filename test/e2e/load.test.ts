@@ -6,7 +6,7 @@
  *
  * Beside it the MCP 2026-07-28 lane: 100 concurrent clients with no session, each saving its own
  * label (the 100 labels a user may keep; with auth off every client is the one local user) and
- * then calling get_balance 100 times, by address (answered in the Worker) and by its label (in
+ * then calling get_balance 50 times, by address (answered in the Worker) and by its label (in
  * the user's state object) in turn. No call may fail or carry a session, and at the end the
  * user's labels are all there, each naming its client's address.
  */
@@ -40,7 +40,7 @@ const SESSIONS = 200;
 const CALLS_PER_SESSION = 50;
 /** One label each: a user keeps at most 100. */
 const STATELESS_CLIENTS = 100;
-const STATELESS_CALLS = 100;
+const STATELESS_CALLS = 50;
 const LEVELS = ["debug", "info", "notice", "warning", "error", "critical", "alert", "emergency"] as const;
 
 function send(body: unknown, sessionId?: string): Promise<McpAnswer> {
