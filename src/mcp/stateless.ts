@@ -146,6 +146,18 @@ export function serveStateless(request: Request, env: Env, caller: string, parse
   return callers.run({ caller, env }, () => handler.fetch(request, { parsedBody }));
 }
 
+/** The methods this lane serves whose params the check below knows; removed ones stay the SDK's (-32601). */
+const PARAMS_CHECKED = new Set([
+  "tools/list",
+  "tools/call",
+  "resources/list",
+  "resources/templates/list",
+  "resources/read",
+  "prompts/list",
+  "prompts/get",
+  "completion/complete",
+]);
+
 /**
  * As on the session lane: params that do not fit their method get -32602 with one readable line.
  * The SDK would parse them only inside its handlers and answer -32603 Internal error.
@@ -156,6 +168,7 @@ function paramsRefusal(body: unknown): Response | undefined {
   if (jsonrpc !== "2.0" || typeof method !== "string" || (typeof id !== "string" && typeof id !== "number")) {
     return undefined;
   }
+  if (!PARAMS_CHECKED.has(method)) return undefined;
   const problem = invalidParams(body as JSONRPCRequest);
   return problem === undefined
     ? undefined
