@@ -8,7 +8,7 @@
 
 import { waitUntil } from "cloudflare:workers";
 import { AsyncLocalStorage } from "node:async_hooks";
-import { McpServer } from "@modelcontextprotocol/server";
+import { type JSONRPCRequest, McpServer, ProtocolErrorCode } from "@modelcontextprotocol/server";
 import { createMcpHandler } from "agents/mcp/server";
 import { createOpsMeter, meterKv, type OpsMeter } from "../platform/ops";
 import { namesLabel } from "../session/labels";
@@ -19,6 +19,7 @@ import { parseArguments } from "../tools/arguments";
 import { type Lane, registerCatalog } from "./catalog";
 import { SERVER_INFO, SERVER_INSTRUCTIONS } from "./identity";
 import { runToolCall, type ToolResult, toolErrorResult } from "./tool-call";
+import { invalidParams, jsonResponse } from "./transport";
 
 /** Who is calling this request, set by the router around the handler. */
 const callers = new AsyncLocalStorage<{ caller: string; env: Env }>();
@@ -151,5 +152,36 @@ export function claimsStatelessRevision(request: Request, message: unknown): boo
 }
 
 export function serveStateless(request: Request, env: Env, caller: string, parsedBody: unknown): Promise<Response> {
+  const refused = paramsRefusal(parsedBody);
+  if (refused) return Promise.resolve(refused);
   return callers.run({ caller, env }, () => handler.fetch(request, { parsedBody }));
+}
+
+/** The methods this lane serves whose params the check below knows; removed ones stay the SDK's (-32601). */
+const PARAMS_CHECKED = new Set([
+  "tools/list",
+  "tools/call",
+  "resources/list",
+  "resources/templates/list",
+  "resources/read",
+  "prompts/list",
+  "prompts/get",
+  "completion/complete",
+]);
+
+/**
+ * As on the session lane: params that do not fit their method get -32602 with one readable line.
+ * The SDK would parse them only inside its handlers and answer -32603 Internal error.
+ */
+function paramsRefusal(body: unknown): Response | undefined {
+  if (typeof body !== "object" || body === null || Array.isArray(body)) return undefined;
+  const { jsonrpc, id, method } = body as { jsonrpc?: unknown; id?: unknown; method?: unknown };
+  if (jsonrpc !== "2.0" || typeof method !== "string" || (typeof id !== "string" && typeof id !== "number")) {
+    return undefined;
+  }
+  if (!PARAMS_CHECKED.has(method)) return undefined;
+  const problem = invalidParams(body as JSONRPCRequest);
+  return problem === undefined
+    ? undefined
+    : jsonResponse({ jsonrpc: "2.0", id, error: { code: ProtocolErrorCode.InvalidParams, message: problem } });
 }

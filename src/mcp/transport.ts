@@ -65,7 +65,7 @@ function clientRequestSchema(method: string): RequestSchema | undefined {
 }
 
 /** Why a request's params do not fit its method, or undefined when they do (or the method is unknown). */
-function invalidParams(request: JSONRPCRequest): string | undefined {
+export function invalidParams(request: JSONRPCRequest): string | undefined {
   const schema = clientRequestSchema(request.method);
   const result = schema?.safeParse(request);
   if (!result) return undefined;

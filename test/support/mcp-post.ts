@@ -1,5 +1,8 @@
-/** A raw Streamable HTTP POST for tests that need many sessions cheaply, without the SDK client. */
-import { sseMessages } from "./fuzz";
+/**
+ * Raw Streamable HTTP POSTs for tests that need many clients cheaply, without the SDK client: a
+ * 2025-era one on a session, and an MCP 2026-07-28 one that carries its envelope and headers.
+ */
+import { sseMessages, statelessHeaders, withEnvelope } from "./fuzz";
 
 export const PROTOCOL_VERSION = "2025-11-25";
 
@@ -16,14 +19,30 @@ export interface McpAnswer {
 }
 
 export async function postMcp(url: string, body: unknown, sessionId?: string, timeoutMs = 60_000): Promise<McpAnswer> {
+  return post(
+    url,
+    JSON.stringify(body),
+    sessionId ? { "mcp-session-id": sessionId, "mcp-protocol-version": PROTOCOL_VERSION } : {},
+    timeoutMs,
+  );
+}
+
+/** `message` as a 2026-07-28 client sends it: `_meta` envelope, MCP-Protocol-Version, Mcp-Method, Mcp-Name. */
+export async function postStateless(
+  url: string,
+  message: unknown,
+  timeoutMs = 60_000,
+  headers: Record<string, string> = {},
+): Promise<McpAnswer> {
+  const enveloped = withEnvelope(message);
+  return post(url, JSON.stringify(enveloped), { ...statelessHeaders(enveloped), ...headers }, timeoutMs);
+}
+
+async function post(url: string, body: string, headers: Record<string, string>, timeoutMs: number) {
   const response = await fetch(url, {
     method: "POST",
-    headers: {
-      "content-type": "application/json",
-      accept: "application/json, text/event-stream",
-      ...(sessionId ? { "mcp-session-id": sessionId, "mcp-protocol-version": PROTOCOL_VERSION } : {}),
-    },
-    body: JSON.stringify(body),
+    headers: { "content-type": "application/json", accept: "application/json, text/event-stream", ...headers },
+    body,
     signal: AbortSignal.timeout(timeoutMs),
   });
   const text = await response.text();
