@@ -538,7 +538,10 @@ async function judge(fuzzCase: FuzzCase, response: Response, stats: Map<string, 
     return `unparsable body (HTTP ${response.status}): ${text.slice(0, 200)}`;
   }
   if (messages.length === 0) return "no JSON-RPC answer";
-  if (fuzzCase.expect === "error" && messages.some((message) => !(message as object | null) || !("error" in message)))
+  if (
+    fuzzCase.expect === "error" &&
+    messages.some((message) => typeof message !== "object" || message === null || !("error" in message))
+  )
     return `served where a refusal was due (HTTP ${response.status}): ${text.slice(0, 200)}`;
   if (fuzzCase.expect === "result" && !messages.some((message) => "result" in (message as object)))
     return `refused where a result was due (HTTP ${response.status}): ${text.slice(0, 200)}`;
