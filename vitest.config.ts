@@ -20,6 +20,8 @@ export default defineConfig({
                 DEFAULT_NETWORK: "localnet",
                 AUTH_MODE: "none",
                 RPC_TIMEOUT_MS: "3000",
+                // The tests read every call's log line.
+                LOG_TOOL_CALLS: "all",
               },
             },
           })),

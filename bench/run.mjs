@@ -173,7 +173,13 @@ function startServer(logLevel) {
   const server = startWranglerDev({
     port: PORT,
     logLevel,
-    vars: { SOLANA_RPC_LOCALNET: chain.rpcUrl, DEFAULT_NETWORK: "localnet", AUTH_MODE: "none" },
+    // The loads run as deployed (a cache hit writes no log line); the counting run logs every call.
+    vars: {
+      SOLANA_RPC_LOCALNET: chain.rpcUrl,
+      DEFAULT_NETWORK: "localnet",
+      AUTH_MODE: "none",
+      ...(logLevel === "info" ? { LOG_TOOL_CALLS: "all" } : {}),
+    },
     stdout: logLevel === "info" ? "capture" : "ignore",
     stderr: "inherit",
     onLine(line) {

@@ -54,6 +54,11 @@ export interface Lane {
 /** The SDK's form of a tool's result schema (it checks every result), built once per isolate. */
 const objectSchemas = new Map<string, () => { output: z.ZodObject }>();
 
+/** The schema every result of `tool` must fit, as the SDK checks it. */
+export function outputSchemaOf(tool: Tool): z.ZodObject {
+  return schemasOf(tool).output;
+}
+
 function schemasOf(tool: Tool) {
   let build = objectSchemas.get(tool.name);
   if (!build) {

@@ -26,6 +26,8 @@ export interface SessionBinding {
   setLoggingLevel(level: LoggingLevel): void;
   /** Billable operations since the previous call (the session object's meter), for the log line. */
   platformOps?(): PlatformOps;
+  /** A log line for every call, cache hits included (LOG_TOOL_CALLS=all). */
+  logEveryCall?: boolean;
 }
 
 export function createSessionServer(binding: SessionBinding): McpServer {
@@ -54,6 +56,7 @@ export function createSessionServer(binding: SessionBinding): McpServer {
           store,
           signal: channel.signal,
           platformOps: binding.platformOps,
+          logEveryCall: binding.logEveryCall,
           async log(level, data) {
             const threshold = binding.loggingLevel();
             if (!threshold || LEVELS.indexOf(level) < LEVELS.indexOf(threshold)) return;

@@ -26,6 +26,7 @@ import { createSessionStore, type SessionStore } from "../session/store";
 import { createSolanaService, type SolanaService } from "../solana/service";
 import { jsonRpcError } from "./errors";
 import { createSessionServer } from "./session-server";
+import { logsEveryCall } from "./tool-call";
 import { hasMethod, SessionTransport } from "./transport";
 
 const RECORD_KEY = "session";
@@ -229,6 +230,7 @@ export class McpSession extends DurableObject<Env> {
       assets: this.env.ASSETS,
       store: this.store,
       platformOps: () => this.meter.take(),
+      logEveryCall: logsEveryCall(this.env),
       loggingLevel: () => this.record?.loggingLevel ?? record.loggingLevel,
       setLoggingLevel: (level) => {
         const current = this.record;

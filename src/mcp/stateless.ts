@@ -16,9 +16,10 @@ import { ServiceError } from "../solana/errors";
 import { createSolanaService, type SolanaService } from "../solana/service";
 import { userStateOf } from "../state/user-state.do";
 import { parseArguments } from "../tools/arguments";
-import { type Lane, registerCatalog } from "./catalog";
+import { type Lane, outputSchemaOf, registerCatalog } from "./catalog";
 import { SERVER_INFO, SERVER_INSTRUCTIONS } from "./identity";
-import { runToolCall, type ToolResult, toolErrorResult } from "./tool-call";
+import { type PlainCall, plainAnswer, plainToolCall } from "./plain-call";
+import { logsEveryCall, runToolCall, type ToolResult, toolErrorResult } from "./tool-call";
 import { invalidParams, jsonResponse } from "./transport";
 
 /** Who is calling this request, set by the router around the handler. */
@@ -70,6 +71,7 @@ const lane: Lane = {
         saveResult: (name, full) => state().saveResult(name, full),
         platformOps: () => meter.take(),
         argumentsChecked,
+        logEveryCall: logsEveryCall(env),
       });
     let checked: Record<string, unknown>;
     try {
@@ -152,9 +154,28 @@ export function claimsStatelessRevision(request: Request, message: unknown): boo
 }
 
 export function serveStateless(request: Request, env: Env, caller: string, parsedBody: unknown): Promise<Response> {
+  const plain = plainToolCall(request, parsedBody);
+  if (plain) return callers.run({ caller, env }, () => answerPlainCall(plain, request.signal));
   const refused = paramsRefusal(parsedBody);
   if (refused) return Promise.resolve(refused);
   return callers.run({ caller, env }, () => handler.fetch(request, { parsedBody }));
+}
+
+/** A plain tools/call (see plain-call.ts): the lane's own call, its result checked as the SDK checks it. */
+async function answerPlainCall({ id, tool, args }: PlainCall, signal: AbortSignal): Promise<Response> {
+  const result = await lane.callTool(tool, args, { signal, log: async () => {}, notifyUpdated: async () => {} });
+  if (!result.isError && !outputSchemaOf(tool).safeParse(result.structuredContent).success) {
+    console.error(JSON.stringify({ event: "tool_output_invalid", tool: tool.name }));
+    return jsonResponse(
+      {
+        jsonrpc: "2.0",
+        id,
+        error: { code: -32603, message: "Internal error: the tool's result does not fit its schema." },
+      },
+      500,
+    );
+  }
+  return plainAnswer(id, result);
 }
 
 /** The methods this lane serves whose params the check below knows; removed ones stay the SDK's (-32601). */

@@ -34,6 +34,18 @@ export interface CallScope {
   platformOps?(): PlatformOps;
   /** The arguments were already checked against the tool's schema (by the lane, to route the call). */
   argumentsChecked?: boolean;
+  /** Log every call, cache hits included (LOG_TOOL_CALLS=all); else a hit writes no line. */
+  logEveryCall?: boolean;
+}
+
+/**
+ * Whether `LOG_TOOL_CALLS` asks for a line per call. By default a call answered from the cache
+ * writes none: it is the common, cheap case, and its line would cost more than its answer (CPU to
+ * serialize it, and Workers Logs bills $0.60 per million lines beyond its allowance). Every other
+ * call is logged: misses, chain reads, state changes and every failure.
+ */
+export function logsEveryCall(env: Env): boolean {
+  return (env as Env & { LOG_TOOL_CALLS?: string }).LOG_TOOL_CALLS === "all";
 }
 
 export function asResult(output: ToolOutput<unknown>): ToolResult {
@@ -89,22 +101,27 @@ export async function runToolCall(tool: Tool, args: Record<string, unknown>, sco
     // Deltas of shared counters: concurrent calls on one service may blur them a little.
     const cacheHits = solana.cacheHits - hitsBefore;
     const cacheMisses = solana.cacheMisses - missesBefore;
-    // Info, not log: `wrangler dev --log-level info` shows it, and Workers Logs files it as info.
-    console.info(
-      JSON.stringify({
-        event: "tool_call",
-        tool: tool.name,
-        lane: scope.lane,
-        // Only a known network: a rejected argument is any text, and text from outside stays out of logs.
-        network: typeof args.network === "string" ? toNetwork(args.network) : undefined,
-        durationMs: Date.now() - started,
-        cache: cacheMisses > 0 ? "miss" : cacheHits > 0 ? "hit" : "none",
-        cacheHits,
-        cacheMisses,
-        upstreamRequests: solana.upstreamRequests - upstreamBefore,
-        outcome,
-        ...scope.platformOps?.(),
-      }),
-    );
+    const upstreamRequests = solana.upstreamRequests - upstreamBefore;
+    const cache = cacheMisses > 0 ? "miss" : cacheHits > 0 ? "hit" : "none";
+    // An unlogged hit leaves its platform operations to the next line, so none goes uncounted.
+    if (scope.logEveryCall || cache !== "hit" || upstreamRequests > 0 || outcome !== "ok") {
+      // Info, not log: `wrangler dev --log-level info` shows it, and Workers Logs files it as info.
+      console.info(
+        JSON.stringify({
+          event: "tool_call",
+          tool: tool.name,
+          lane: scope.lane,
+          // Only a known network: a rejected argument is any text, and text from outside stays out of logs.
+          network: typeof args.network === "string" ? toNetwork(args.network) : undefined,
+          durationMs: Date.now() - started,
+          cache,
+          cacheHits,
+          cacheMisses,
+          upstreamRequests,
+          outcome,
+          ...scope.platformOps?.(),
+        }),
+      );
+    }
   }
 }

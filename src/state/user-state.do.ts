@@ -10,7 +10,7 @@
  * deletes itself with all its storage.
  */
 import { DurableObject } from "cloudflare:workers";
-import { runToolCall, type ToolResult } from "../mcp/tool-call";
+import { logsEveryCall, runToolCall, type ToolResult } from "../mcp/tool-call";
 import { createOpsMeter, meterKv, meterStorage, type OpsMeter } from "../platform/ops";
 import { createSessionStore, type SessionStore, type StoredResult } from "../session/store";
 import { type SessionView, sessionView } from "../session/view";
@@ -68,6 +68,7 @@ export class UserState extends DurableObject<Env> {
       signal: AbortSignal.timeout(30_000),
       log: async () => {},
       platformOps: () => this.meter.take(),
+      logEveryCall: logsEveryCall(this.env),
     });
     if (this.store.version !== version) this.changed();
     return result;

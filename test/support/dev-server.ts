@@ -21,7 +21,8 @@ export async function startDevServer(options: {
 }): Promise<DevServer> {
   const server = startWranglerDev({
     port: options.port ?? (await freePort()),
-    vars: options.vars,
+    // The tests read every tool call's log line, cache hits included.
+    vars: { LOG_TOOL_CALLS: "all", ...options.vars },
     persistTo: options.persistTo,
     logLevel: "info",
     env: { NO_COLOR: "1" },
