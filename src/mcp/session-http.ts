@@ -5,7 +5,7 @@
  * anything else names its session. The object (`session.do.ts`) gets one JS RPC call with the
  * parsed messages and answers with the HTTP response.
  */
-import { type JSONRPCMessage, SUPPORTED_PROTOCOL_VERSIONS } from "@modelcontextprotocol/server";
+import { type JSONRPCMessage, parseJSONRPCMessage, SUPPORTED_PROTOCOL_VERSIONS } from "@modelcontextprotocol/server";
 import { jsonRpcError } from "./errors";
 import type { SessionRequest } from "./session.do";
 
@@ -43,26 +43,6 @@ function tooDeep(value: unknown): boolean {
   return false;
 }
 
-/**
- * The envelope of a JSON-RPC 2.0 message, checked by shape: a request or notification names a
- * method, a response carries a result or an error. Params are checked once, in the session, against
- * the method's own schema (`transport.ts`), so a full message schema here would be a second parse.
- */
-function isJsonRpcMessage(item: unknown): item is JSONRPCMessage {
-  if (typeof item !== "object" || item === null || Array.isArray(item)) return false;
-  const message = item as Record<string, unknown>;
-  if (message.jsonrpc !== "2.0") return false;
-  const id = message.id;
-  const validId = typeof id === "string" || (typeof id === "number" && Number.isFinite(id));
-  if (typeof message.method === "string") {
-    const params = message.params;
-    const validParams =
-      params === undefined || (typeof params === "object" && params !== null && !Array.isArray(params));
-    return validParams && (id === undefined || validId);
-  }
-  return validId && ("result" in message || "error" in message);
-}
-
 /** The body's JSON-RPC messages, or the HTTP error that says why there are none. */
 function messagesOf(request: Request, body: unknown): { messages: JSONRPCMessage[]; batch: boolean } | Response {
   const accept = request.headers.get("accept") ?? "";
@@ -77,8 +57,17 @@ function messagesOf(request: Request, body: unknown): { messages: JSONRPCMessage
   const items: unknown[] = batch ? body : [body];
   if (items.length === 0) return jsonRpcError(400, -32600, "Invalid Request: empty batch.");
   if (tooDeep(body)) return jsonRpcError(400, -32600, `Invalid Request: nested deeper than ${MAX_DEPTH} levels.`);
-  if (!items.every(isJsonRpcMessage)) return jsonRpcError(400, -32600, "Invalid Request: not a JSON-RPC 2.0 message.");
-  return { messages: items, batch };
+  // The SDK's own message schema, once: a message it would not take is dropped unanswered, and the
+  // POST that carried it would wait forever.
+  const messages: JSONRPCMessage[] = [];
+  for (const item of items) {
+    try {
+      messages.push(parseJSONRPCMessage(item));
+    } catch {
+      return jsonRpcError(400, -32600, "Invalid Request: not a JSON-RPC 2.0 message.");
+    }
+  }
+  return { messages, batch };
 }
 
 export async function serveSession({ request, env, caller, body }: SessionHttpRequest): Promise<Response> {

@@ -709,7 +709,9 @@ describe("fuzzing /mcp", () => {
     expect(((await served.json()) as { result: { tools: unknown[] } }).result.tools.length).toBeGreaterThan(0);
   });
 
-  it("stops reading a streamed body without Content-Length once it passes 1 MB", async () => {
+  // Retried: under load, wrangler dev's own proxy now and then answers 500 for a body it was still
+  // forwarding when the Worker stopped reading (seen on code that had not changed this path).
+  it("stops reading a streamed body without Content-Length once it passes 1 MB", { retry: 2 }, async () => {
     const chunk = Buffer.alloc(64 * 1024, 0x20);
     const cap = 256 * 1024 * 1024;
     let written = 0;
