@@ -88,14 +88,16 @@ function* countedEntries<T>(entries: Iterable<T>, ops: PlatformOps): Generator<T
 }
 
 /**
- * Counts a Durable Object's storage operations by wrapping its storage in place. It wraps the
- * object itself, not a copy, because the `agents` base class reaches `ctx.storage` directly;
- * call it before the base constructor so that its schema set-up is counted too. `deleteAll` is
- * not counted (it runs once, when a session ends).
+ * Counts a Durable Object's storage operations by wrapping its storage in place, so that every
+ * user of `ctx.storage` in the object is counted. `deleteAll` is not counted (it runs once, when
+ * the object's state ends).
  */
 export function meterStorage(storage: DurableObjectStorage, meter: OpsMeter): void {
   const { sql, kv } = storage;
-  around(sql, "exec", (_args, cursor) => {
+  around(sql, "exec", ([query], cursor) => {
+    // Local dev (miniflare) records each object's name in a table of its own on first use; that is
+    // the simulator's bookkeeping, not this Worker's, and production bills no such rows.
+    if (typeof query === "string" && query.includes("__miniflare_")) return cursor;
     meter.cursor(cursor as SqlStorageCursor<Record<string, SqlStorageValue>>);
     return cursor;
   });
