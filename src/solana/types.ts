@@ -28,3 +28,11 @@ export interface CachedRead {
   /** Values that can never change (finalized transactions) may live long. */
   immutable?: boolean;
 }
+
+/** What a chain read resolved first: where it reads, at which commitment, and the cache age it accepts. */
+export interface ReadOptions {
+  network: Network;
+  commitment: Commitment;
+  /** undefined: the cache's default age for the commitment. */
+  maxAgeSeconds: number | undefined;
+}

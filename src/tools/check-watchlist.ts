@@ -1,14 +1,15 @@
 /**
  * check_watchlist: balances of everything the session watches, with the change since its previous
- * check. SOL comes from one getMultipleAccounts (the get_balances code, through the shared cache);
- * token balances from get_token_balances per owner that asked for them.
+ * check. SOL comes from one getMultipleAccounts (the read get_balances makes, through the shared
+ * cache); token totals from the holdings read get_token_balances makes, per owner that asked for them.
  */
+import { address as toAddress } from "@solana/kit";
 import * as z from "zod";
 import { labelOf, type WatchCheck } from "../session/rules";
 import { ServiceError } from "../solana/errors";
 import { formatUnits, lamportsToSol } from "../solana/format";
-import { getBalances } from "./get-balances";
-import { getTokenBalances } from "./get-token-balances";
+import { readBalances } from "../solana/reads/balance";
+import { readTokenHoldings, totalsByMint } from "../solana/reads/token-accounts";
 import { resolveRead } from "./read";
 import { cacheInfo, commitment, maxAgeSeconds, network, readContext, u64String } from "./schemas";
 import { cacheNote } from "./text";
@@ -103,35 +104,43 @@ export const checkWatchlist = defineTool({
     if (watchlist.length === 0)
       throw new ServiceError("INVALID_INPUT", "The watchlist is empty: add addresses or labels with watch first.");
     const read = resolveRead(args, ctx);
-    const readArgs = { network: read.network, commitment: read.commitment, maxAgeSeconds: read.maxAgeSeconds };
-    const owners = watchlist.filter((entry) => entry.tokens).map((entry) => entry.address);
-    const [sol, tokenResults] = await Promise.all([
-      getBalances.handler({ ...readArgs, addresses: watchlist.map((entry) => entry.address) }, ctx),
-      Promise.all(owners.map((owner) => getTokenBalances.handler({ ...readArgs, owner }, ctx))),
+    const addresses = watchlist.map((entry) => toAddress(entry.address));
+    const owners = addresses.filter((_, index) => watchlist[index]?.tokens);
+    const [sol, holdings] = await Promise.all([
+      readBalances(ctx, read, addresses),
+      Promise.all(owners.map((owner) => readTokenHoldings(ctx, read, owner, undefined))),
     ]);
-    const tokensByOwner = new Map(owners.map((owner, index) => [owner, tokenResults[index]?.structured.totals ?? []]));
+    const tokensByOwner = new Map(
+      owners.map((owner, index) => {
+        const { rows, rules, unixTimestamp } = holdings[index]?.value ?? { rows: [], rules: {}, unixTimestamp: "0" };
+        const held = rows.filter((row) => row.amount !== "0");
+        return [owner as string, totalsByMint(held, rules, BigInt(unixTimestamp))];
+      }),
+    );
     const stored = session.lastCheck();
     const previous = stored && stored.network === read.network ? stored : undefined;
 
-    const entries = sol.structured.accounts.map((account) => {
-      const before = previous?.sol[account.address];
-      const delta = before === undefined ? undefined : BigInt(account.lamports) - BigInt(before);
-      const totals = tokensByOwner.get(account.address);
+    const entries = addresses.map((address) => {
+      const { lamports, exists } = sol.value[address] ?? { lamports: "0", exists: false };
+      const before = previous?.sol[address];
+      const delta = before === undefined ? undefined : BigInt(lamports) - BigInt(before);
+      const totals = tokensByOwner.get(address);
       return {
-        address: account.address,
-        label: labelOf(state, account.address),
-        lamports: account.lamports,
-        sol: account.sol,
-        exists: account.exists,
+        address: address as string,
+        label: labelOf(state, address),
+        lamports,
+        sol: lamportsToSol(BigInt(lamports)),
+        exists,
         change: delta === undefined ? null : { lamports: delta.toString(), sol: lamportsToSol(delta) },
-        tokens: totals ? tokenRows(totals, previous?.tokens[account.address]) : null,
+        tokens: totals ? tokenRows(totals, previous?.tokens[address]) : null,
       };
     });
+    const totalLamports = entries.reduce((sum, entry) => sum + BigInt(entry.lamports), 0n);
 
     const check: WatchCheck = {
       network: read.network,
       commitment: read.commitment,
-      slot: sol.structured.slot,
+      slot: sol.slot,
       checkedAt: Date.now(),
       sol: Object.fromEntries(entries.map((entry) => [entry.address, entry.lamports])),
       tokens: Object.fromEntries(
@@ -162,18 +171,18 @@ export const checkWatchlist = defineTool({
     });
     return {
       text: [
-        `${entries.length} watched on ${read.network} at slot ${check.slot} (${read.commitment}): total ${sol.structured.totalSol} SOL${cacheNote(sol.structured.cache)}.${since}`,
+        `${entries.length} watched on ${read.network} at slot ${check.slot} (${read.commitment}): total ${lamportsToSol(totalLamports)} SOL${cacheNote(sol.cache)}.${since}`,
         ...lines,
       ].join("\n"),
       structured: {
         entries,
-        totalLamports: sol.structured.totalLamports,
-        totalSol: sol.structured.totalSol,
+        totalLamports: totalLamports.toString(),
+        totalSol: lamportsToSol(totalLamports),
         previousCheck: previous ? { checkedAt: new Date(previous.checkedAt).toISOString(), slot: previous.slot } : null,
         network: read.network,
         commitment: read.commitment,
         slot: check.slot,
-        cache: sol.structured.cache,
+        cache: sol.cache,
       },
     };
   },

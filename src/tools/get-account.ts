@@ -4,10 +4,12 @@ import * as z from "zod";
 import { type DecodedAccount, decodeAccountData } from "../solana/accounts";
 import { formatUnits, lamportsToSol } from "../solana/format";
 import { programName } from "../solana/programs";
+import { accountBytes, readAccount, readProgramDataHeader, rentExemptMinimum } from "../solana/reads/account";
+import { readMintDecimals, readMintRule } from "../solana/reads/mint";
+import type { ReadOptions } from "../solana/types";
 import { toUiAmount } from "../solana/ui-amount";
 import { describeDecoded } from "./account-text";
-import { accountBytes, readAccount, readMintDecimals, readProgramDataHeader, rentExemptMinimum } from "./accounts";
-import { type ReadOptions, resolveRead } from "./read";
+import { resolveRead } from "./read";
 import {
   address,
   cacheInfo,
@@ -20,7 +22,6 @@ import {
 } from "./schemas";
 import { cacheNote } from "./text";
 import { defineTool, READ_ONLY_REMOTE, type ToolContext } from "./tool";
-import { readMintRules } from "./ui-amounts";
 
 /** Raw data of unknown kinds is shown up to this many bytes. */
 export const RAW_DATA_LIMIT = 1024;
@@ -73,17 +74,13 @@ async function enrich(ctx: ToolContext, read: ReadOptions, decoded: DecodedAccou
   if (decoded.kind === "token-account" && typeof decoded.mint === "string" && typeof decoded.amount === "string") {
     // A Token-2022 mint may scale its amounts (interest, multiplier): read it whole, with the clock.
     if (decoded.program === "spl-token-2022") {
-      const { value } = await ctx.solana.cached({ ...read, kind: "mint-rule", key: decoded.mint }, async () => {
-        const rules = await readMintRules(ctx, read, [toAddress(decoded.mint as string)]);
-        const config = rules.configs.get(decoded.mint as string) ?? null;
-        return { value: { config, unixTimestamp: rules.unixTimestamp.toString() }, slot: rules.slot };
-      });
-      if (!value.config) return decoded;
+      const { config, unixTimestamp } = await readMintRule(ctx, read, toAddress(decoded.mint));
+      if (!config) return decoded;
       return {
         ...decoded,
-        decimals: value.config.decimals,
-        uiAmount: toUiAmount(BigInt(decoded.amount), value.config, BigInt(value.unixTimestamp)),
-        uiAmountRule: value.config.rule,
+        decimals: config.decimals,
+        uiAmount: toUiAmount(BigInt(decoded.amount), config, unixTimestamp),
+        uiAmountRule: config.rule,
       };
     }
     const decimals = await readMintDecimals(ctx, read, toAddress(decoded.mint));

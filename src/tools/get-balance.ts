@@ -2,24 +2,11 @@
 import { type Address, address as toAddress } from "@solana/kit";
 import * as z from "zod";
 import { lamportsToSol } from "../solana/format";
-import type { CachedRead } from "../solana/types";
-import { type ReadOptions, resolveRead } from "./read";
+import { readBalance } from "../solana/reads/balance";
+import { resolveRead } from "./read";
 import { address, cacheInfo, commitment, maxAgeSeconds, network, readContext, u64String } from "./schemas";
 import { cacheNote } from "./text";
-import { defineTool, READ_ONLY_REMOTE, type ToolContext } from "./tool";
-
-/** The cached read of one address's lamports, also seeded by reads that bring them along. */
-function balanceRead(read: ReadOptions, account: Address): CachedRead {
-  return { ...read, kind: "balance", key: account };
-}
-
-/**
- * Keeps lamports that another read brought along (a batch of balances, a whole account) where
- * get_balance looks first, so that asking for them next needs no RPC request.
- */
-export function seedBalance(ctx: ToolContext, read: ReadOptions, account: Address, lamports: string, slot: number) {
-  return ctx.solana.seed(balanceRead(read, account), lamports, slot);
-}
+import { defineTool, READ_ONLY_REMOTE } from "./tool";
 
 export const getBalance = defineTool({
   name: "get_balance",
@@ -46,13 +33,7 @@ export const getBalance = defineTool({
     const read = resolveRead(args, ctx);
     const account: Address = toAddress(args.address);
     await ctx.log("debug", { rpc: "getBalance", network: read.network, commitment: read.commitment });
-    const { value, slot, cache } = await ctx.solana.cached(balanceRead(read, account), async () => {
-      const { context, value } = await ctx.solana
-        .rpc(read.network)
-        .getBalance(account, { commitment: read.commitment })
-        .send({ abortSignal: ctx.signal });
-      return { value: value.toString(), slot: Number(context.slot) };
-    });
+    const { value, slot, cache } = await readBalance(ctx, read, account);
     const sol = lamportsToSol(BigInt(value));
     return {
       text: `${account} holds ${sol} SOL (${value} lamports) on ${read.network} at slot ${slot} (${read.commitment})${cacheNote(cache)}.`,

@@ -2,8 +2,8 @@
 import { type Address, address as toAddress } from "@solana/kit";
 import * as z from "zod";
 import { lamportsToSol } from "../solana/format";
-import { seedBalance } from "./get-balance";
-import { resolveRead, setKey } from "./read";
+import { readBalances } from "../solana/reads/balance";
+import { resolveRead } from "./read";
 import { address, cacheInfo, commitment, maxAgeSeconds, network, readContext, u64String } from "./schemas";
 import { cacheNote, cutLines } from "./text";
 import { defineTool, READ_ONLY_REMOTE } from "./tool";
@@ -11,8 +11,6 @@ import { defineTool, READ_ONLY_REMOTE } from "./tool";
 /** getMultipleAccounts serves at most 100 accounts per request. */
 const MAX_ADDRESSES = 100;
 const LINES_SHOWN = 25;
-
-type Balances = Record<string, { lamports: string; exists: boolean }>;
 
 export const getBalances = defineTool({
   name: "get_balances",
@@ -45,30 +43,7 @@ export const getBalances = defineTool({
   async handler(args, ctx) {
     const read = resolveRead(args, ctx);
     const unique: Address[] = [...new Set(args.addresses)].map((item) => toAddress(item));
-    const {
-      value: balances,
-      slot,
-      cache,
-    } = await ctx.solana.cached({ ...read, kind: "balances", key: await setKey(unique) }, async () => {
-      // A zero-length data slice: only the lamports are needed, not the accounts' bytes.
-      const { context, value } = await ctx.solana
-        .rpc(read.network)
-        .getMultipleAccounts(unique, {
-          commitment: read.commitment,
-          encoding: "base64",
-          dataSlice: { offset: 0, length: 0 },
-        })
-        .send({ abortSignal: ctx.signal });
-      const result: Balances = {};
-      const at = Number(context.slot);
-      const seeds = unique.map((item, index) => {
-        const account = value[index];
-        result[item] = { lamports: (account?.lamports ?? 0n).toString(), exists: account != null };
-        return seedBalance(ctx, read, item, result[item].lamports, at);
-      });
-      await Promise.all(seeds);
-      return { value: result, slot: at };
-    });
+    const { value: balances, slot, cache } = await readBalances(ctx, read, unique);
     const accounts = args.addresses.map((item) => {
       const balance = balances[item] ?? { lamports: "0", exists: false };
       return { address: item, ...balance, sol: lamportsToSol(BigInt(balance.lamports)) };

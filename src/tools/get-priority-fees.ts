@@ -1,7 +1,8 @@
 /** get_priority_fees: what recent transactions paid per compute unit, as percentiles. */
 import { address as toAddress } from "@solana/kit";
 import * as z from "zod";
-import { resolveRead, setKey } from "./read";
+import { setKey } from "../solana/reads/reader";
+import { resolveRead } from "./read";
 import { address, cacheInfo, maxAgeSeconds, network, readContext } from "./schemas";
 import { cacheNote } from "./text";
 import { defineTool, READ_ONLY_REMOTE } from "./tool";

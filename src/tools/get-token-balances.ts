@@ -1,12 +1,8 @@
 /** get_token_balances: every SPL Token and Token-2022 account of an owner, with totals per mint. */
-import { type Address, getBase64Encoder, address as toAddress } from "@solana/kit";
-import { TOKEN_PROGRAM_ADDRESS } from "@solana-program/token";
-import { TOKEN_2022_PROGRAM_ADDRESS } from "@solana-program/token-2022";
+import { address as toAddress } from "@solana/kit";
 import * as z from "zod";
-import { decodeTokenAccount } from "../solana/accounts/token";
-import type { Network } from "../solana/networks";
-import type { Commitment } from "../solana/types";
-import { needsClock, toUiAmount, type UiAmountConfig, type UiAmountRule } from "../solana/ui-amount";
+import { readTokenHoldings, totalsByMint } from "../solana/reads/token-accounts";
+import { needsClock } from "../solana/ui-amount";
 import { resolveRead } from "./read";
 import {
   address,
@@ -21,25 +17,9 @@ import {
   uiAmountTime,
 } from "./schemas";
 import { cacheNote, cutLines } from "./text";
-import { defineTool, READ_ONLY_REMOTE, type ToolContext } from "./tool";
-import { readMintRules } from "./ui-amounts";
+import { defineTool, READ_ONLY_REMOTE } from "./tool";
 
 const LINES_SHOWN = 20;
-
-interface TokenAccountRow {
-  address: string;
-  mint: string;
-  program: "spl-token" | "spl-token-2022";
-  amount: string;
-  decimals: number | null;
-  uiAmount: string | null;
-  state: string;
-  frozen: boolean;
-  delegate: string | null;
-  delegatedAmount: string | null;
-  isNative: boolean;
-  uiAmountRule: UiAmountRule | null;
-}
 
 const tokenAccountSchema = () =>
   z.object({
@@ -56,110 +36,6 @@ const tokenAccountSchema = () =>
     isNative: z.boolean(),
     uiAmountRule: uiAmountRuleSchema(),
   });
-
-const base64 = getBase64Encoder();
-
-/**
- * What is cached (kind "token-holdings"; the older kind "token-balances" held the rows alone): the
- * rows, and the mints' rules and clock time that their UI amounts used.
- */
-interface TokenHoldings {
-  rows: TokenAccountRow[];
-  rules: Record<string, UiAmountConfig>;
-  unixTimestamp: string;
-}
-
-/**
- * The accounts as base64, decoded with the token programs' codecs; decimals and UI-amount rules
- * from the mints, read with the clock (see ui-amounts.ts). (jsonParsed would save the mint read,
- * but it makes the node look up every mint, a local Surfnet hangs on a token account whose mint is
- * absent, and it ignores the interest and scaling extensions.) With a mint filter the mint read
- * runs alongside.
- */
-async function readTokenAccounts(
-  ctx: ToolContext,
-  read: { network: Network; commitment: Commitment },
-  owner: Address,
-  mint: Address | undefined,
-): Promise<{ value: TokenHoldings; slot: number }> {
-  const rpc = ctx.solana.rpc(read.network);
-  const filters = mint ? [{ mint }] : [{ programId: TOKEN_PROGRAM_ADDRESS }, { programId: TOKEN_2022_PROGRAM_ADDRESS }];
-  const [responses, mintRules] = await Promise.all([
-    Promise.all(
-      filters.map((filter) =>
-        rpc
-          .getTokenAccountsByOwner(owner, filter, { commitment: read.commitment, encoding: "base64" })
-          .send({ abortSignal: ctx.signal }),
-      ),
-    ),
-    mint ? readMintRules(ctx, read, [mint]) : undefined,
-  ]);
-  const accounts = responses.flatMap((response) =>
-    response.value.map(({ pubkey, account }) => ({
-      address: pubkey,
-      decoded: decodeTokenAccount(account.owner, base64.encode(account.data[0])),
-    })),
-  );
-  const { configs, unixTimestamp } =
-    mintRules ?? (await readMintRules(ctx, read, [...new Set(accounts.map(({ decoded }) => toAddress(decoded.mint)))]));
-  const rows: TokenAccountRow[] = accounts.map(({ address, decoded }) => {
-    const config = configs.get(decoded.mint);
-    return {
-      address,
-      mint: decoded.mint,
-      program: decoded.program,
-      amount: decoded.amount,
-      decimals: config?.decimals ?? null,
-      uiAmount: config ? toUiAmount(BigInt(decoded.amount), config, unixTimestamp) : null,
-      uiAmountRule: config?.rule ?? null,
-      state: decoded.state,
-      frozen: decoded.state === "frozen",
-      delegate: decoded.delegate,
-      delegatedAmount: decoded.delegate ? decoded.delegatedAmount : null,
-      isNative: decoded.nativeRentExemptReserve !== null,
-    };
-  });
-  // Answers from two requests may be a slot apart: report the older one.
-  return {
-    value: { rows, rules: Object.fromEntries(configs), unixTimestamp: unixTimestamp.toString() },
-    slot: Math.min(...responses.map((response) => Number(response.context.slot))),
-  };
-}
-
-/** Totals per mint; a scaled mint's total UI amount is the program's rule applied to the total raw amount. */
-function totalsByMint(rows: TokenAccountRow[], rules: Record<string, UiAmountConfig>, unixTimestamp: bigint) {
-  const totals = new Map<
-    string,
-    {
-      mint: string;
-      program: TokenAccountRow["program"];
-      decimals: number | null;
-      uiAmountRule: UiAmountRule | null;
-      raw: bigint;
-      accounts: number;
-    }
-  >();
-  for (const row of rows) {
-    const total = totals.get(row.mint) ?? {
-      mint: row.mint,
-      program: row.program,
-      decimals: row.decimals,
-      uiAmountRule: row.uiAmountRule,
-      raw: 0n,
-      accounts: 0,
-    };
-    total.raw += BigInt(row.amount);
-    total.accounts += 1;
-    totals.set(row.mint, total);
-  }
-  return [...totals.values()]
-    .sort((a, b) => (a.raw === b.raw ? a.mint.localeCompare(b.mint) : a.raw > b.raw ? -1 : 1))
-    .map(({ raw, ...rest }) => ({
-      ...rest,
-      amount: raw.toString(),
-      uiAmount: rules[rest.mint] ? toUiAmount(raw, rules[rest.mint] as UiAmountConfig, unixTimestamp) : null,
-    }));
-}
 
 export const getTokenBalances = defineTool({
   name: "get_token_balances",
@@ -203,13 +79,7 @@ export const getTokenBalances = defineTool({
     const read = resolveRead(args, ctx);
     const owner = toAddress(args.owner);
     const mint = args.mint ? toAddress(args.mint) : undefined;
-    const {
-      value: holdings,
-      slot,
-      cache,
-    } = await ctx.solana.cached({ ...read, kind: "token-holdings", key: `${owner}:${mint ?? "all"}` }, () =>
-      readTokenAccounts(ctx, read, owner, mint),
-    );
+    const { value: holdings, slot, cache } = await readTokenHoldings(ctx, read, owner, mint);
     const value = holdings.rows;
     const zeroBalanceAccounts = value.filter((row) => row.amount === "0").length;
     const listed = (args.includeZero ? [...value] : value.filter((row) => row.amount !== "0")).sort(

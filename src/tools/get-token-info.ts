@@ -7,8 +7,9 @@ import { decodeMetaplexMetadata, metaplexMetadataAddress } from "../solana/accou
 import { decodeMint, isTokenProgram, tokenKindOf } from "../solana/accounts/token";
 import { ServiceError } from "../solana/errors";
 import { programName } from "../solana/programs";
+import { accountBytes, readAccounts } from "../solana/reads/account";
+import { clockTimestamp } from "../solana/reads/mint";
 import { needsClock, toUiAmount, uiAmountConfig } from "../solana/ui-amount";
-import { accountBytes, readAccounts } from "./accounts";
 import { resolveRead } from "./read";
 import {
   address,
@@ -24,7 +25,6 @@ import {
 } from "./schemas";
 import { cacheNote } from "./text";
 import { defineTool, READ_ONLY_REMOTE } from "./tool";
-import { clockTimestamp } from "./ui-amounts";
 
 type JsonObject = { [key: string]: Json };
 

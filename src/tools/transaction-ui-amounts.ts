@@ -7,19 +7,18 @@
 import { type Address, address as toAddress } from "@solana/kit";
 import { TOKEN_2022_PROGRAM_ADDRESS } from "@solana-program/token-2022";
 import { subtractDecimals } from "../solana/format";
-import type { Network } from "../solana/networks";
-import type { Commitment } from "../solana/types";
+import { readMintRules } from "../solana/reads/mint";
+import type { ReadOptions } from "../solana/types";
 import { needsClock, toUiAmount } from "../solana/ui-amount";
 import type { ToolContext } from "./tool";
 import type { TransactionSummary } from "./transaction-summary";
-import { readMintRules } from "./ui-amounts";
 
 const DECIMAL = /^-?\d+(\.\d+)?$/;
 
 /** Only a transaction that moved Token-2022 balances costs the extra read of its mints. */
 export async function applyMintRules(
   ctx: ToolContext,
-  read: { network: Network; commitment: Commitment },
+  read: Pick<ReadOptions, "network" | "commitment">,
   summary: TransactionSummary,
 ): Promise<TransactionSummary> {
   const mints = [

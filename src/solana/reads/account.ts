@@ -1,26 +1,18 @@
 /**
- * Account reads shared by get_account, get_token_info and the account resource: raw accounts
- * through the shared cache (JSON-safe: lamports as strings, data as base64), and the small
- * dependent reads a decoded account needs (rent minimum, program-data header, mint decimals).
+ * Account reads: raw accounts through the shared cache (JSON-safe: lamports as strings, data as
+ * base64), and the small dependent reads a decoded account needs (rent minimum, program-data header).
  */
 import { type Address, type Base64EncodedBytes, getBase64Encoder, type ReadonlyUint8Array } from "@solana/kit";
-import {
-  decodeProgramDataHeader,
-  PROGRAM_DATA_HEADER_SIZE,
-  type ProgramDataHeader,
-} from "../solana/accounts/upgradeable";
-import type { Network } from "../solana/networks";
-import type { Commitment } from "../solana/types";
-import { seedBalance } from "./get-balance";
-import type { ReadOptions } from "./read";
-import type { ToolContext } from "./tool";
+import { decodeProgramDataHeader, PROGRAM_DATA_HEADER_SIZE, type ProgramDataHeader } from "../accounts/upgradeable";
+import type { Network } from "../networks";
+import type { Commitment, ReadOptions } from "../types";
+import { seedBalance } from "./balance";
+import type { Reader } from "./reader";
 
 /** Decoders never need more than this; bigger accounts (program binaries) are stored cut. A multiple of 3, so the cut base64 stays valid. */
 const MAX_STORED_BYTES = 65_535;
 /** Rent parameters change only by feature activation: a day-old answer is still right. */
 const RENT_MAX_AGE_SECONDS = 86_400;
-/** A mint's decimals are fixed when it is initialised. */
-const DECIMALS_OFFSET = 44;
 
 export type StoredAccount =
   | { exists: false }
@@ -65,45 +57,45 @@ export function accountBytes(account: { data: string }): ReadonlyUint8Array {
   return base64.encode(account.data);
 }
 
-export async function readAccount(ctx: ToolContext, read: ReadOptions, address: Address) {
-  return ctx.solana.cached({ ...read, kind: "account", key: address }, async () => {
-    const { context, value } = await ctx.solana
+export async function readAccount(reader: Reader, read: ReadOptions, address: Address) {
+  return reader.solana.cached({ ...read, kind: "account", key: address }, async () => {
+    const { context, value } = await reader.solana
       .rpc(read.network)
       .getAccountInfo(address, { commitment: read.commitment, encoding: "base64" })
-      .send({ abortSignal: ctx.signal });
-    await seedBalance(ctx, read, address, (value?.lamports ?? 0n).toString(), Number(context.slot));
+      .send({ abortSignal: reader.signal });
+    await seedBalance(reader, read, address, (value?.lamports ?? 0n).toString(), Number(context.slot));
     return { value: toStoredAccount(value), slot: Number(context.slot) };
   });
 }
 
 /** Several accounts in one getMultipleAccounts request (at most 100). */
-export async function readAccounts(ctx: ToolContext, read: ReadOptions, kind: string, addresses: Address[]) {
-  return ctx.solana.cached({ ...read, kind, key: addresses.join(",") }, async () => {
-    const { context, value } = await ctx.solana
+export async function readAccounts(reader: Reader, read: ReadOptions, kind: string, addresses: Address[]) {
+  return reader.solana.cached({ ...read, kind, key: addresses.join(",") }, async () => {
+    const { context, value } = await reader.solana
       .rpc(read.network)
       .getMultipleAccounts(addresses, { commitment: read.commitment, encoding: "base64" })
-      .send({ abortSignal: ctx.signal });
+      .send({ abortSignal: reader.signal });
     const slot = Number(context.slot);
     await Promise.all(
-      addresses.map((item, index) => seedBalance(ctx, read, item, (value[index]?.lamports ?? 0n).toString(), slot)),
+      addresses.map((item, index) => seedBalance(reader, read, item, (value[index]?.lamports ?? 0n).toString(), slot)),
     );
     return { value: value.map(toStoredAccount), slot };
   });
 }
 
 export async function rentExemptMinimum(
-  ctx: ToolContext,
+  reader: Reader,
   network: Network,
   commitment: Commitment,
   space: number,
 ): Promise<bigint> {
-  const { value } = await ctx.solana.cached(
+  const { value } = await reader.solana.cached(
     { network, commitment, kind: "rent-exempt-minimum", key: String(space), maxAgeSeconds: RENT_MAX_AGE_SECONDS },
     async () => {
-      const lamports = await ctx.solana
+      const lamports = await reader.solana
         .rpc(network)
         .getMinimumBalanceForRentExemption(BigInt(space), { commitment })
-        .send({ abortSignal: ctx.signal });
+        .send({ abortSignal: reader.signal });
       return { value: lamports.toString(), slot: 0 };
     },
   );
@@ -112,41 +104,21 @@ export async function rentExemptMinimum(
 
 /** The header of a program-data account, read as a 45-byte slice rather than the whole binary. */
 export async function readProgramDataHeader(
-  ctx: ToolContext,
+  reader: Reader,
   read: ReadOptions,
   programData: Address,
 ): Promise<ProgramDataHeader | null> {
-  const { value } = await ctx.solana.cached({ ...read, kind: "program-data-header", key: programData }, async () => {
-    const { context, value } = await ctx.solana
+  const { value } = await reader.solana.cached({ ...read, kind: "program-data-header", key: programData }, async () => {
+    const { context, value } = await reader.solana
       .rpc(read.network)
       .getAccountInfo(programData, {
         commitment: read.commitment,
         encoding: "base64",
         dataSlice: { offset: 0, length: PROGRAM_DATA_HEADER_SIZE },
       })
-      .send({ abortSignal: ctx.signal });
+      .send({ abortSignal: reader.signal });
     const header = value ? (decodeProgramDataHeader(base64.encode(value.data[0])) ?? null) : null;
     return { value: header, slot: Number(context.slot) };
   });
-  return value;
-}
-
-/** A mint's decimals from a one-byte slice; null when the mint does not exist. */
-export async function readMintDecimals(ctx: ToolContext, read: ReadOptions, mint: Address): Promise<number | null> {
-  const { value } = await ctx.solana.cached(
-    { ...read, kind: "mint-decimals", key: mint, immutable: true },
-    async () => {
-      const { context, value } = await ctx.solana
-        .rpc(read.network)
-        .getAccountInfo(mint, {
-          commitment: read.commitment,
-          encoding: "base64",
-          dataSlice: { offset: DECIMALS_OFFSET, length: 1 },
-        })
-        .send({ abortSignal: ctx.signal });
-      const byte = value ? base64.encode(value.data[0])[0] : undefined;
-      return { value: byte ?? null, slot: Number(context.slot) };
-    },
-  );
   return value;
 }
