@@ -4,7 +4,7 @@
  */
 import { insufficientScope, type OAuthResourceContext } from "@cloudflare/workers-oauth-provider";
 import type { ExecutionContext as HonoExecutionContext } from "hono";
-import { jsonRpcError } from "../mcp/errors";
+import { jsonRpcError } from "../mcp/json-rpc";
 import { SCOPE_READ } from "./config";
 import { effectiveScopes, rateLimitKey, readAuthProps } from "./props";
 

@@ -4,7 +4,7 @@
  * loopback, the server's own host, or a configured origin.
  */
 import type { MiddlewareHandler } from "hono";
-import { jsonRpcError } from "../mcp/errors";
+import { jsonRpcError } from "../mcp/json-rpc";
 
 const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);
 

@@ -13,10 +13,10 @@ import {
 } from "@modelcontextprotocol/server";
 import { address as toAddress } from "@solana/kit";
 import * as z from "zod";
-import { resolveAddress, type SessionState } from "../session/rules";
-import { SESSION_URI, type SessionView } from "../session/view";
 import { isServiceError, type ServiceErrorCode } from "../solana/errors";
 import type { SolanaService } from "../solana/service";
+import { resolveAddress, type SavedState } from "../state/rules";
+import { SESSION_URI, type SessionView } from "../state/view";
 import { tools } from "../tools";
 import { ANY_ARGUMENTS } from "../tools/arguments";
 import { loadAccount } from "../tools/get-account";
@@ -45,7 +45,7 @@ export interface Lane {
   defaults(): ToolContext["defaults"];
   callTool(tool: Tool, args: Record<string, unknown>, channel: CallChannel): Promise<ToolResult>;
   /** Labels a resource read may name; none where the state is elsewhere. */
-  labels?(): SessionState;
+  labels?(): SavedState;
   /** The caller's saved state, for `solana://session`. */
   sessionView(): SessionView | Promise<SessionView>;
   sessionDescription: string;

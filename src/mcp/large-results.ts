@@ -3,10 +3,11 @@
  * session, whole, and the client gets a shortened answer (text head, structured arrays cut) with a
  * resultId to page through the rest with get_result_page.
  */
-import { headOf, RESULT_BUDGET_CHARS, resultSize, shrinkStructured } from "../session/pages";
-import { LIMITS } from "../session/rules";
-import type { StoredResult } from "../session/store";
+
 import { ServiceError } from "../solana/errors";
+import { headOf, RESULT_BUDGET_CHARS, resultSize, shrinkStructured } from "../state/pages";
+import { LIMITS } from "../state/rules";
+import type { StoredResult } from "../state/store";
 import type { ToolOutput } from "../tools/tool";
 import type { ToolResult } from "./tool-result";
 

@@ -6,7 +6,7 @@
  * parsed messages and answers with the HTTP response.
  */
 import { type JSONRPCMessage, parseJSONRPCMessage, SUPPORTED_PROTOCOL_VERSIONS } from "@modelcontextprotocol/server";
-import { jsonRpcError } from "./errors";
+import { jsonRpcError } from "./json-rpc";
 import type { SessionRequest } from "./session.do";
 
 /** Session ids are random UUIDs; anything else cannot name a session. */

@@ -6,9 +6,9 @@
  */
 import { type LoggingLevel, McpServer } from "@modelcontextprotocol/server";
 import type { PlatformOps } from "../platform/ops";
-import { createSessionStore, memoryKv, type SessionStore } from "../session/store";
-import { SESSION_URI, sessionView } from "../session/view";
 import type { SolanaService } from "../solana/service";
+import { createStateStore, memoryKv, type StateStore } from "../state/store";
+import { SESSION_URI, sessionView } from "../state/view";
 import { type Lane, registerCatalog } from "./catalog";
 import { SERVER_INFO, SERVER_INSTRUCTIONS } from "./identity";
 import { runToolCall } from "./tool-call";
@@ -21,7 +21,7 @@ export interface SessionBinding {
   /** The Worker's static assets (the views' script). */
   assets: Fetcher;
   /** The session's state; without one (tests) it lives in memory with the server. */
-  store?: SessionStore;
+  store?: StateStore;
   loggingLevel(): LoggingLevel | undefined;
   setLoggingLevel(level: LoggingLevel): void;
   /** Billable operations since the previous call (the session object's meter), for the log line. */
@@ -32,7 +32,7 @@ export interface SessionBinding {
 
 export function createSessionServer(binding: SessionBinding): McpServer {
   const started = Date.now();
-  const store = binding.store ?? createSessionStore(memoryKv(), () => ({ createdAt: started, lastActive: Date.now() }));
+  const store = binding.store ?? createStateStore(memoryKv(), () => ({ createdAt: started, lastActive: Date.now() }));
   const server = new McpServer(SERVER_INFO, {
     capabilities: { logging: {}, tools: {}, resources: { subscribe: true }, prompts: {}, completions: {} },
     instructions: SERVER_INSTRUCTIONS,

@@ -5,7 +5,7 @@
  * RPC with the parsed messages, so nothing is parsed twice and no Request is copied on the way in.
  *
  * Its own storage is the record (one key) and the idle timer (the object's alarm); the agent's
- * state (defaults, labels, watchlist, large results) lives beside it (`src/session/store.ts`).
+ * state (defaults, labels, watchlist, large results) lives beside it (`src/state/store.ts`).
  * Storage is written when a session starts, when its state changes and, for the idle timer, at
  * most once per eighth of the idle time: a read-only call writes nothing.
  *
@@ -22,12 +22,12 @@ import {
   SUPPORTED_PROTOCOL_VERSIONS,
 } from "@modelcontextprotocol/server";
 import { createOpsMeter, meterKv, meterStorage, type OpsMeter } from "../platform/ops";
-import { createSessionStore, type SessionStore } from "../session/store";
 import { createSolanaService, type SolanaService } from "../solana/service";
-import { jsonRpcError } from "./errors";
+import { createStateStore, type StateStore } from "../state/store";
+import { jsonRpcError } from "./json-rpc";
 import { createSessionServer } from "./session-server";
+import { hasMethod, SessionTransport } from "./session-transport";
 import { logsEveryCall } from "./tool-call";
-import { hasMethod, SessionTransport } from "./transport";
 
 const RECORD_KEY = "session";
 const RESTORE_ID = "__restore__";
@@ -61,7 +61,7 @@ export interface SessionRequest {
 export class McpSession extends DurableObject<Env> {
   private transport?: SessionTransport;
   private solana?: SolanaService;
-  private store?: SessionStore;
+  private store?: StateStore;
   private lastActive = 0;
   private readonly meter: OpsMeter;
 
@@ -221,7 +221,7 @@ export class McpSession extends DurableObject<Env> {
     const transport = new SessionTransport();
     transport.sessionId = sessionId;
     transport.protocolVersion = record.protocolVersion;
-    this.store ??= createSessionStore(this.ctx.storage.kv, () => ({
+    this.store ??= createStateStore(this.ctx.storage.kv, () => ({
       createdAt: record.createdAt,
       lastActive: Math.max(this.lastActive, this.record?.lastActive ?? record.lastActive),
     }));

@@ -11,16 +11,16 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { type JSONRPCRequest, McpServer, ProtocolErrorCode } from "@modelcontextprotocol/server";
 import { createMcpHandler } from "agents/mcp/server";
 import { createOpsMeter, meterKv, type OpsMeter } from "../platform/ops";
-import { namesLabel } from "../session/labels";
 import { ServiceError } from "../solana/errors";
 import { createSolanaService, type SolanaService } from "../solana/service";
+import { namesLabel } from "../state/labels";
 import { userStateOf } from "../state/user-state.do";
 import { parseArguments } from "../tools/arguments";
 import { type Lane, outputSchemaOf, registerCatalog } from "./catalog";
 import { SERVER_INFO, SERVER_INSTRUCTIONS } from "./identity";
+import { invalidParams, jsonResponse } from "./json-rpc";
 import { type PlainCall, plainAnswer, plainToolCall } from "./plain-call";
 import { logsEveryCall, runToolCall, type ToolResult, toolErrorResult } from "./tool-call";
-import { invalidParams, jsonResponse } from "./transport";
 
 /** Who is calling this request, set by the router around the handler. */
 const callers = new AsyncLocalStorage<{ caller: string; env: Env }>();

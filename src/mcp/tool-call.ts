@@ -6,11 +6,11 @@
  */
 import { isSolanaError } from "@solana/kit";
 import type { PlatformOps } from "../platform/ops";
-import { resolveLabels } from "../session/labels";
-import type { SessionStore, StoredResult } from "../session/store";
 import { isServiceError, solanaErrorText } from "../solana/errors";
 import { toNetwork } from "../solana/networks";
 import type { SolanaService } from "../solana/service";
+import { resolveLabels } from "../state/labels";
+import type { StateStore, StoredResult } from "../state/store";
 import { parseArguments } from "../tools/arguments";
 import type { Tool, ToolContext, ToolOutput } from "../tools/tool";
 import { presentLarge } from "./large-results";
@@ -25,7 +25,7 @@ export interface CallScope {
   solana: SolanaService;
   defaults: ToolContext["defaults"];
   /** State held where the call runs (a 2025 session, or the user's state object); absent in the Worker. */
-  store?: SessionStore;
+  store?: StateStore;
   /** Keeps a large result for get_result_page; the store's own, unless the state lives elsewhere. */
   saveResult?(tool: string, full: string): StoredResult | Promise<StoredResult>;
   signal: AbortSignal;
@@ -77,7 +77,7 @@ export async function runToolCall(tool: Tool, args: Record<string, unknown>, sco
   const context: ToolContext = {
     solana,
     defaults: scope.defaults,
-    session: store,
+    state: store,
     signal: scope.signal,
     log: scope.log,
   };

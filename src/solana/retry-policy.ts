@@ -1,7 +1,7 @@
 /**
  * What the transport does when an RPC node misbehaves, as pure functions: how a failure is
  * classified, whether it may be retried, how long to wait, which endpoint to try next and what the
- * caller is told. The transport (`./transport`) does the I/O; everything here is testable alone.
+ * caller is told. The transport (`./rpc-transport`) does the I/O; everything here is testable alone.
  */
 import { isSolanaError, SOLANA_ERROR__RPC__TRANSPORT_HTTP_ERROR } from "@solana/kit";
 import { ServiceError } from "./errors";

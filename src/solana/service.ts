@@ -16,7 +16,7 @@ import {
   unknownNetworkMessage,
 } from "./networks";
 import type { RetryPolicy } from "./retry-policy";
-import { createResilientTransport } from "./transport";
+import { createResilientTransport } from "./rpc-transport";
 import type { CachedRead, CacheInfo } from "./types";
 
 export interface SolanaService {

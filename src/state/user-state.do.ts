@@ -5,17 +5,17 @@
  * outlives any conversation. The Worker reaches it by JS RPC, and only for calls that need state:
  * the state tools, a read that names a label, and storing a large result.
  *
- * Storage is the same key layout as a session's (`src/session/store.ts`), written only when the
+ * Storage is the same key layout as a session's (`src/state/store.ts`), written only when the
  * state changes. An object nobody has changed for `USER_STATE_IDLE_SECONDS` (default 90 days)
  * deletes itself with all its storage.
  */
 import { DurableObject } from "cloudflare:workers";
 import { logsEveryCall, runToolCall, type ToolResult } from "../mcp/tool-call";
 import { createOpsMeter, meterKv, meterStorage, type OpsMeter } from "../platform/ops";
-import { createSessionStore, type SessionStore, type StoredResult } from "../session/store";
-import { type SessionView, sessionView } from "../session/view";
 import { createSolanaService, type SolanaService } from "../solana/service";
 import { tools } from "../tools";
+import { createStateStore, type StateStore, type StoredResult } from "./store";
+import { type SessionView, sessionView } from "./view";
 
 const CREATED_KEY = "user/created";
 const DEFAULT_IDLE_SECONDS = 90 * 86_400;
@@ -27,7 +27,7 @@ export function userStateOf(env: Env, caller: string): DurableObjectStub<UserSta
 
 export class UserState extends DurableObject<Env> {
   private readonly meter: OpsMeter;
-  private storeCache?: SessionStore;
+  private storeCache?: StateStore;
   private solanaCache?: SolanaService;
   private lastActive = Date.now();
 
@@ -37,8 +37,8 @@ export class UserState extends DurableObject<Env> {
     meterStorage(ctx.storage, this.meter);
   }
 
-  private get store(): SessionStore {
-    this.storeCache ??= createSessionStore(this.ctx.storage.kv, () => ({
+  private get store(): StateStore {
+    this.storeCache ??= createStateStore(this.ctx.storage.kv, () => ({
       createdAt: this.ctx.storage.kv.get<number>(CREATED_KEY) ?? this.lastActive,
       lastActive: this.lastActive,
     }));

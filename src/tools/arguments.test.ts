@@ -6,8 +6,8 @@ import { env } from "cloudflare:workers";
 import { address } from "@solana/kit";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { connect, demo, type TestSession } from "../../test/support/tool-client";
+import { resetEndpointHealth } from "../solana/rpc-transport";
 import { createSolanaService } from "../solana/service";
-import { resetEndpointHealth } from "../solana/transport";
 
 let session: TestSession;
 beforeAll(async () => {

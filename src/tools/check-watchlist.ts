@@ -5,15 +5,15 @@
  */
 import { address as toAddress } from "@solana/kit";
 import * as z from "zod";
-import { labelOf, type WatchCheck } from "../session/rules";
 import { ServiceError } from "../solana/errors";
 import { formatUnits, lamportsToSol } from "../solana/format";
 import { readBalances } from "../solana/reads/balance";
 import { readTokenHoldings, totalsByMint } from "../solana/reads/token-accounts";
+import { labelOf, type WatchCheck } from "../state/rules";
 import { resolveRead } from "./read";
 import { cacheInfo, commitment, maxAgeSeconds, network, readContext, u64String } from "./schemas";
 import { cacheNote } from "./text";
-import { defineTool, sessionOf } from "./tool";
+import { defineTool, stateOf } from "./tool";
 
 const signed = () => z.string().regex(/^-?\d+$/);
 const plus = (value: string) => (value.startsWith("-") ? value : `+${value}`);
@@ -98,8 +98,8 @@ export const checkWatchlist = defineTool({
     openWorldHint: true,
   },
   async handler(args, ctx) {
-    const session = sessionOf(ctx);
-    const state = session.state();
+    const store = stateOf(ctx);
+    const state = store.state();
     const { watchlist } = state;
     if (watchlist.length === 0)
       throw new ServiceError("INVALID_INPUT", "The watchlist is empty: add addresses or labels with watch first.");
@@ -117,7 +117,7 @@ export const checkWatchlist = defineTool({
         return [owner as string, totalsByMint(held, rules, BigInt(unixTimestamp))];
       }),
     );
-    const stored = session.lastCheck();
+    const stored = store.lastCheck();
     const previous = stored && stored.network === read.network ? stored : undefined;
 
     const entries = addresses.map((address) => {
@@ -154,7 +154,7 @@ export const checkWatchlist = defineTool({
           ]),
       ),
     };
-    session.saveCheck(check);
+    store.saveCheck(check);
 
     const totalChange = entries.reduce((sum, entry) => sum + BigInt(entry.change?.lamports ?? "0"), 0n);
     const since = previous

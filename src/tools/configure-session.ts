@@ -1,8 +1,8 @@
 /** configure_session: defaults for network, commitment and cache age that later calls use when they omit them. */
 import * as z from "zod";
-import { withDefaults } from "../session/rules";
+import { withDefaults } from "../state/rules";
 import { commitment, maxAgeSeconds, network } from "./schemas";
-import { defineTool, SESSION_WRITE, sessionOf } from "./tool";
+import { defineTool, STATE_WRITE, stateOf } from "./tool";
 
 export const configureSession = defineTool({
   name: "configure_session",
@@ -28,20 +28,20 @@ export const configureSession = defineTool({
     },
   }),
   usesState: true,
-  annotations: { title: "Set session defaults", ...SESSION_WRITE },
+  annotations: { title: "Set session defaults", ...STATE_WRITE },
   async handler(args, ctx) {
-    const session = sessionOf(ctx);
+    const store = stateOf(ctx);
     // Refuses a network this server has no RPC for now, not on every later call; stores `mainnet` for `mainnet-beta`.
     const network = args.network === undefined ? undefined : ctx.solana.resolveNetwork(args.network);
-    const before = session.version;
-    const { defaults } = session.update((state) =>
+    const before = store.version;
+    const { defaults } = store.update((state) =>
       withDefaults(
         state,
         { network, commitment: args.commitment, maxAgeSeconds: args.maxAgeSeconds },
         args.reset ?? false,
       ),
     );
-    const changed = session.version !== before;
+    const changed = store.version !== before;
     const shown = Object.entries(defaults).map(([name, value]) => `${name} ${value}`);
     return {
       text: `${changed ? "Session defaults are now" : "Session defaults unchanged"}: ${shown.length ? shown.join(", ") : "none (server defaults apply)"}.`,

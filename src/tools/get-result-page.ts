@@ -1,7 +1,7 @@
 /** get_result_page: serves a page of a large result that a tool stored in the session instead of sending whole. */
 import * as z from "zod";
-import { LIMITS } from "../session/rules";
-import { defineTool, SESSION_READ, sessionOf } from "./tool";
+import { LIMITS } from "../state/rules";
+import { defineTool, STATE_READ, stateOf } from "./tool";
 
 export const getResultPage = defineTool({
   name: "get_result_page",
@@ -23,9 +23,9 @@ export const getResultPage = defineTool({
     },
   }),
   usesState: true,
-  annotations: { title: "Page of a large result", ...SESSION_READ },
+  annotations: { title: "Page of a large result", ...STATE_READ },
   async handler(args, ctx) {
-    const { result, content } = sessionOf(ctx).resultPage(args.resultId, args.page);
+    const { result, content } = stateOf(ctx).resultPage(args.resultId, args.page);
     const next = args.page < result.pages ? `next: page ${args.page + 1}` : "last page";
     return {
       text: `Page ${args.page} of ${result.pages} of ${result.tool} result ${result.resultId} (${next}):\n${content}`,

@@ -1,6 +1,6 @@
 /** get_session: what this session remembers (defaults, labels, watchlist, call counts, stored results). */
-import { sessionView, sessionViewShape } from "../session/view";
-import { defineTool, SESSION_READ, sessionOf } from "./tool";
+import { sessionView, sessionViewShape } from "../state/view";
+import { defineTool, STATE_READ, stateOf } from "./tool";
 
 export const getSession = defineTool({
   name: "get_session",
@@ -12,9 +12,9 @@ export const getSession = defineTool({
     outputSchema: sessionViewShape,
   }),
   usesState: true,
-  annotations: { title: "Session state", ...SESSION_READ },
+  annotations: { title: "Session state", ...STATE_READ },
   async handler(_args, ctx) {
-    const view = sessionView(sessionOf(ctx));
+    const view = sessionView(stateOf(ctx));
     const defaults = Object.entries(view.defaults).map(([name, value]) => `${name} ${value}`);
     const calls = Object.entries(view.callCounts).map(([tool, count]) => `${tool} ${count}`);
     const text = [

@@ -1,9 +1,9 @@
 /** label_address: saves a name for an address, usable wherever a tool takes an address. */
 import * as z from "zod";
-import { LABEL_FORM, LABEL_PATTERN, LIMITS, withLabel, withoutLabel } from "../session/rules";
 import { ServiceError } from "../solana/errors";
+import { LABEL_FORM, LABEL_PATTERN, LIMITS, withLabel, withoutLabel } from "../state/rules";
 import { address } from "./schemas";
-import { defineTool, SESSION_WRITE, sessionOf } from "./tool";
+import { defineTool, STATE_WRITE, stateOf } from "./tool";
 
 export const labelAddress = defineTool({
   name: "label_address",
@@ -26,18 +26,18 @@ export const labelAddress = defineTool({
     },
   }),
   usesState: true,
-  annotations: { title: "Label an address", ...SESSION_WRITE },
+  annotations: { title: "Label an address", ...STATE_WRITE },
   async handler(args, ctx) {
-    const session = sessionOf(ctx);
+    const store = stateOf(ctx);
     if (args.remove) {
-      const state = session.update((current) => withoutLabel(current, args.label));
+      const state = store.update((current) => withoutLabel(current, args.label));
       const labels = Object.keys(state.labels).length;
       return { text: `Removed label ${args.label}.`, structured: { label: args.label, address: null, labels } };
     }
     if (!args.address)
       throw new ServiceError("INVALID_INPUT", "Give the address to label (or remove: true to delete the label).");
     const target = args.address;
-    const state = session.update((current) => withLabel(current, args.label, target));
+    const state = store.update((current) => withLabel(current, args.label, target));
     const labels = Object.keys(state.labels).length;
     return {
       text: `${args.label} = ${target} (${labels}/${LIMITS.labels} labels).`,

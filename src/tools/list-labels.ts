@@ -1,7 +1,7 @@
 /** list_labels: the labels this session saved, with their addresses. */
 import * as z from "zod";
-import { LIMITS } from "../session/rules";
-import { defineTool, SESSION_READ, sessionOf } from "./tool";
+import { LIMITS } from "../state/rules";
+import { defineTool, STATE_READ, stateOf } from "./tool";
 
 export const listLabels = defineTool({
   name: "list_labels",
@@ -15,9 +15,9 @@ export const listLabels = defineTool({
     },
   }),
   usesState: true,
-  annotations: { title: "Saved labels", ...SESSION_READ },
+  annotations: { title: "Saved labels", ...STATE_READ },
   async handler(_args, ctx) {
-    const labels = Object.entries(sessionOf(ctx).state().labels).map(([label, address]) => ({ label, address }));
+    const labels = Object.entries(stateOf(ctx).state().labels).map(([label, address]) => ({ label, address }));
     const lines = labels.map((entry) => `${entry.label} = ${entry.address}`);
     return {
       text: [

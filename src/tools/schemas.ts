@@ -5,17 +5,17 @@
  */
 import { getBase58Encoder, isAddress } from "@solana/kit";
 import * as z from "zod";
-import { invalidAddressMessage, LABEL_PATTERN } from "../session/rules";
 import { base58Problem } from "../solana/base58";
 import { NETWORK_NAMES, unknownNetworkMessage } from "../solana/networks";
 import { COMMITMENTS } from "../solana/types";
+import { invalidAddressMessage, LABEL_PATTERN } from "../state/rules";
 import { once } from "./tool";
 
 export const ADDRESS_FORM = "a base58-encoded 32-byte Solana address (32 to 44 characters)";
 
 /**
  * An address, or a label the session saved for one: the server swaps labels for their addresses
- * before the handler runs (see `src/session/labels.ts`), so handlers only ever see addresses.
+ * before the handler runs (see `src/state/labels.ts`), so handlers only ever see addresses.
  */
 export const address = (what: string) =>
   z

@@ -1,12 +1,12 @@
 /**
  * The shape every tool has: its schema, description and handler in one object, independent of
- * the transport, so that the session lane (SDK v1) and a future stateless lane serve the same catalog.
+ * the lane, so that 2025 sessions and 2026-07-28 requests are served the same catalog.
  */
 import type * as z from "zod";
-import type { SessionStore } from "../session/store";
 import { ServiceError } from "../solana/errors";
 import type { SolanaService } from "../solana/service";
 import type { Commitment } from "../solana/types";
+import type { StateStore } from "../state/store";
 
 /** MCP's behaviour hints for a tool, as both SDK lines take them. */
 export interface ToolAnnotations {
@@ -17,7 +17,7 @@ export interface ToolAnnotations {
   openWorldHint?: boolean;
 }
 
-/** What a tool may use while it runs, given by the session that called it. */
+/** What a tool may use while it runs, given by the lane that took the call. */
 export interface ToolContext {
   solana: SolanaService;
   /** Session defaults that apply when a call omits them. */
@@ -25,13 +25,13 @@ export interface ToolContext {
   /** Sends an MCP log message tied to this call (filtered by the client's `logging/setLevel`). */
   log(level: "debug" | "info" | "warning" | "error", data: unknown): Promise<void>;
   signal: AbortSignal;
-  /** The calling session's state; absent in a lane without sessions. */
-  session?: SessionStore;
+  /** Saved state where the call runs: the 2025 session's own, or the user's state object; absent in the Worker. */
+  state?: StateStore;
 }
 
 /** The state a state tool works on, or a clear error where the lane gave none. */
-export function sessionOf(ctx: ToolContext): SessionStore {
-  if (ctx.session) return ctx.session;
+export function stateOf(ctx: ToolContext): StateStore {
+  if (ctx.state) return ctx.state;
   throw new ServiceError("INVALID_INPUT", "This tool needs saved state, and this call was given none.");
 }
 
@@ -53,7 +53,7 @@ export interface Tool<In extends z.ZodRawShape = z.ZodRawShape, Out extends z.Zo
   description: string;
   /**
    * The tool's schemas, built on the first call and kept: built when the Worker loads, every tool's
-   * Zod schemas took a good part of the startup CPU each cold start pays, while only a session's
+   * Zod schemas took a good part of the startup CPU each cold start pays, while only an MCP
    * server needs them (the landing page, OAuth and the router do not). It asks when it registers the tools.
    */
   schemas(): ToolSchemas<In, Out>;
@@ -88,16 +88,16 @@ export const READ_ONLY_REMOTE: ToolAnnotations = {
   openWorldHint: true,
 };
 
-/** Tools that only read or write this session's own state: no chain, nothing outside the session. */
-export const SESSION_READ: ToolAnnotations = {
+/** Tools that only read this caller's saved state: no chain, nothing else. */
+export const STATE_READ: ToolAnnotations = {
   readOnlyHint: true,
   destructiveHint: false,
   idempotentHint: true,
   openWorldHint: false,
 };
 
-/** Tools that change this session's state (never the chain): repeating them changes nothing more. */
-export const SESSION_WRITE: ToolAnnotations = {
+/** Tools that change this caller's saved state (never the chain): repeating them changes nothing more. */
+export const STATE_WRITE: ToolAnnotations = {
   readOnlyHint: false,
   destructiveHint: false,
   idempotentHint: true,

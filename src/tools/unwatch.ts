@@ -1,8 +1,8 @@
 /** unwatch: removes addresses (or labels) from the session's watchlist. */
 import * as z from "zod";
-import { labelOf, withoutWatched } from "../session/rules";
+import { labelOf, withoutWatched } from "../state/rules";
 import { address } from "./schemas";
-import { defineTool, SESSION_WRITE, sessionOf } from "./tool";
+import { defineTool, STATE_WRITE, stateOf } from "./tool";
 
 export const unwatch = defineTool({
   name: "unwatch",
@@ -21,14 +21,14 @@ export const unwatch = defineTool({
     },
   }),
   usesState: true,
-  annotations: { title: "Stop watching", ...SESSION_WRITE },
+  annotations: { title: "Stop watching", ...STATE_WRITE },
   async handler(args, ctx) {
-    const session = sessionOf(ctx);
+    const store = stateOf(ctx);
     const targets = args.all
-      ? session.state().watchlist.map((entry) => entry.address)
+      ? store.state().watchlist.map((entry) => entry.address)
       : [...new Set(args.addresses ?? [])];
     let removed: string[] = [];
-    const state = session.update((current) => {
+    const state = store.update((current) => {
       const result = withoutWatched(current, targets);
       removed = result.removed;
       return result.state;

@@ -1,8 +1,8 @@
 /** watch: adds addresses (or labels) to the session's watchlist, which check_watchlist reads. */
 import * as z from "zod";
-import { LIMITS, labelOf, withWatched } from "../session/rules";
+import { LIMITS, labelOf, withWatched } from "../state/rules";
 import { address } from "./schemas";
-import { defineTool, SESSION_WRITE, sessionOf } from "./tool";
+import { defineTool, STATE_WRITE, stateOf } from "./tool";
 
 export const watch = defineTool({
   name: "watch",
@@ -25,11 +25,11 @@ export const watch = defineTool({
     },
   }),
   usesState: true,
-  annotations: { title: "Watch addresses", ...SESSION_WRITE },
+  annotations: { title: "Watch addresses", ...STATE_WRITE },
   async handler(args, ctx) {
-    const session = sessionOf(ctx);
-    const before = new Set(session.state().watchlist.map((entry) => entry.address));
-    const state = session.update((current) => withWatched(current, args.addresses, args.tokens ?? false));
+    const store = stateOf(ctx);
+    const before = new Set(store.state().watchlist.map((entry) => entry.address));
+    const state = store.update((current) => withWatched(current, args.addresses, args.tokens ?? false));
     const added = new Set(args.addresses.filter((item) => !before.has(item))).size;
     const watchlist = state.watchlist.map((entry) => ({ ...entry, label: labelOf(state, entry.address) }));
     return {

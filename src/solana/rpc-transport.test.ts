@@ -7,7 +7,7 @@ import { env } from "cloudflare:workers";
 import { address, createSolanaRpcFromTransport } from "@solana/kit";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { isServiceError, type ServiceError } from "./errors";
-import { createResilientTransport, resetEndpointHealth } from "./transport";
+import { createResilientTransport, resetEndpointHealth } from "./rpc-transport";
 
 const chainUrl = env.SOLANA_RPC_LOCALNET;
 const realFetch = globalThis.fetch.bind(globalThis);

@@ -1,7 +1,8 @@
 /**
- * The session's state in the Durable Object's synchronous KV storage. Keys:
+ * Saved state (a 2025 session's, or a user's under 2026-07-28) in its Durable Object's synchronous
+ * KV storage. The keys keep the prefix they were first written with:
  *
- * - `session/state`: defaults, labels, watchlist, persisted call counts, subscription (SessionState)
+ * - `session/state`: defaults, labels, watchlist, persisted call counts, subscription (SavedState)
  * - `session/watch-check`: the balances the last check_watchlist saw (WatchCheck)
  * - `session/result/<id>`: a large result's metadata; `session/page/<id>/<n>` its pages
  *
@@ -11,7 +12,7 @@
  */
 import { ServiceError } from "../solana/errors";
 import { MAX_STORED_CHARS, PAGE_CHARS, splitPages } from "./pages";
-import { emptyState, LIMITS, type SessionState, type WatchCheck } from "./rules";
+import { emptyState, LIMITS, type SavedState, type WatchCheck } from "./rules";
 
 const STATE_KEY = "session/state";
 const CHECK_KEY = "session/watch-check";
@@ -32,18 +33,18 @@ export interface StoredResult {
   truncated: boolean;
 }
 
-export interface SessionTimes {
+export interface StateTimes {
   createdAt: number;
   lastActive: number;
 }
 
-export interface SessionStore {
+export interface StateStore {
   /** The persisted state (counts since the object woke are in `callCounts()`). */
-  state(): SessionState;
+  state(): SavedState;
   /** Bumps on every write; the server compares it around a call to notify subscribers. */
   readonly version: number;
   /** Applies a change and writes it, with the pending call counts, unless nothing changed. */
-  update(change: (state: SessionState) => SessionState): SessionState;
+  update(change: (state: SavedState) => SavedState): SavedState;
   countCall(tool: string): void;
   /** Persisted counts plus those since the object last woke. */
   callCounts(): Record<string, number>;
@@ -54,7 +55,7 @@ export interface SessionStore {
   saveResult(tool: string, full: string): StoredResult;
   resultPage(resultId: string, page: number): { result: StoredResult; content: string };
   results(): StoredResult[];
-  times(): SessionTimes;
+  times(): StateTimes;
 }
 
 let resultSequence = 0;
@@ -66,17 +67,17 @@ function newResultId(now: number): string {
   return `r${now.toString(36)}${sequence}${[...random].map((byte) => byte.toString(16).padStart(2, "0")).join("")}`;
 }
 
-export function createSessionStore(kv: SyncKv, times: () => SessionTimes): SessionStore {
-  let cached: SessionState | undefined;
+export function createStateStore(kv: SyncKv, times: () => StateTimes): StateStore {
+  let cached: SavedState | undefined;
   let pending: Record<string, number> = {};
   let version = 0;
 
-  const load = (): SessionState => {
-    cached ??= { ...emptyState(), ...kv.get<SessionState>(STATE_KEY) };
+  const load = (): SavedState => {
+    cached ??= { ...emptyState(), ...kv.get<SavedState>(STATE_KEY) };
     return cached;
   };
 
-  const write = (state: SessionState): void => {
+  const write = (state: SavedState): void => {
     const callCounts = { ...state.callCounts };
     for (const [tool, count] of Object.entries(pending)) callCounts[tool] = (callCounts[tool] ?? 0) + count;
     pending = {};

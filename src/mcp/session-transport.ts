@@ -17,10 +17,10 @@ import {
   type MessageExtraInfo,
   ProtocolErrorCode,
   type RequestId,
-  specTypeSchemas,
   type Transport,
   type TransportSendOptions,
 } from "@modelcontextprotocol/server";
+import { invalidParams, jsonResponse } from "./json-rpc";
 import { SseStream } from "./sse";
 
 /** Finished streams kept for late resumption; the oldest is forgotten first. */
@@ -36,53 +36,6 @@ interface Exchange {
   acceptsSse: boolean;
   stream?: SseStream;
   respond(response: Response): void;
-}
-
-/** A spec request schema: an object whose `method` is one literal. */
-interface RequestSchema {
-  shape: { method: { value: string } };
-  safeParse(value: unknown): {
-    success: boolean;
-    error?: { issues: { path: PropertyKey[]; message: string }[] };
-  };
-}
-
-/**
- * The schema of each request method a client may send. The SDK parses params only inside its
- * handlers and reports a mismatch as -32603 Internal error; checking here first gives the client
- * -32602 Invalid params with one readable line.
- */
-let clientRequests: Map<string, RequestSchema> | undefined;
-
-function clientRequestSchema(method: string): RequestSchema | undefined {
-  clientRequests ??= new Map(
-    (specTypeSchemas.ClientRequest as unknown as { options: RequestSchema[] }).options.map((schema) => [
-      schema.shape.method.value,
-      schema,
-    ]),
-  );
-  return clientRequests.get(method);
-}
-
-/** Why a request's params do not fit its method, or undefined when they do (or the method is unknown). */
-export function invalidParams(request: JSONRPCRequest): string | undefined {
-  const schema = clientRequestSchema(request.method);
-  const result = schema?.safeParse(request);
-  if (!result) return undefined;
-  if (result.success) {
-    // The schema takes any string as a resource URI; the SDK then fails on `new URL()` with -32603.
-    const uri = request.params?.uri;
-    return typeof uri === "string" && !URL.canParse(uri)
-      ? `Invalid params for ${request.method}: uri: not a URI`
-      : undefined;
-  }
-  const issue = result.error?.issues[0];
-  const where =
-    issue?.path
-      .filter((part) => part !== "params")
-      .map(String)
-      .join(".") || "params";
-  return `Invalid params for ${request.method}: ${where}: ${issue?.message ?? "invalid"}`;
 }
 
 /*
@@ -101,13 +54,6 @@ function isResponse(message: JSONRPCMessage): message is JSONRPCResultResponse |
 /** Whether a validated message is a request or notification for `method`. */
 export function hasMethod(message: JSONRPCMessage, method: string): boolean {
   return "method" in message && message.method === method;
-}
-
-export function jsonResponse(body: unknown, status = 200, headers: HeadersInit = {}): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { "content-type": "application/json", ...headers },
-  });
 }
 
 const SSE_HEADERS = {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { PAGE_CHARS, shrinkStructured, splitPages } from "./pages";
 import { LIMITS } from "./rules";
-import { createSessionStore, memoryKv } from "./store";
+import { createStateStore, memoryKv } from "./store";
 
 describe("large results", () => {
   it("cuts the biggest arrays until the value fits, and says what it cut", () => {
@@ -30,7 +30,7 @@ describe("large results", () => {
   });
 
   it("keeps the newest results per session and forgets expired ones", () => {
-    const store = createSessionStore(memoryKv(), () => ({ createdAt: 0, lastActive: 0 }));
+    const store = createStateStore(memoryKv(), () => ({ createdAt: 0, lastActive: 0 }));
     const ids = Array.from(
       { length: LIMITS.results + 2 },
       (_, index) => store.saveResult("t", `result ${index}`).resultId,
@@ -57,7 +57,7 @@ describe("large results", () => {
       puts.push(key);
       put(key, value);
     };
-    const store = createSessionStore(kv, () => ({ createdAt: 0, lastActive: 0 }));
+    const store = createStateStore(kv, () => ({ createdAt: 0, lastActive: 0 }));
     store.countCall("get_balance");
     store.countCall("get_balance");
     store.update((state) => state);
@@ -65,6 +65,6 @@ describe("large results", () => {
     expect(store.callCounts()).toEqual({ get_balance: 2 });
     store.update((state) => ({ ...state, labels: { a: "b" } }));
     expect(puts).toEqual(["session/state"]);
-    expect(createSessionStore(kv, () => ({ createdAt: 0, lastActive: 0 })).callCounts()).toEqual({ get_balance: 2 });
+    expect(createStateStore(kv, () => ({ createdAt: 0, lastActive: 0 })).callCounts()).toEqual({ get_balance: 2 });
   });
 });

@@ -3,13 +3,13 @@
  * that every tool takes `treasury` wherever it takes an address and no handler needs to know.
  */
 import { ADDRESS_FORM } from "../tools/schemas";
-import { LABEL_PATTERN, resolveAddress, type SessionState } from "./rules";
+import { LABEL_PATTERN, resolveAddress, type SavedState } from "./rules";
 
 /** The argument names that hold an address or a list of them, across the catalog. */
 const ADDRESS_ARGUMENTS = ["address", "owner", "mint", "addresses", "accounts"] as const;
 
 /** The arguments with every label replaced by its address; an unknown label throws a clear INVALID_INPUT. */
-export function resolveLabels(args: Record<string, unknown>, state: SessionState): Record<string, unknown> {
+export function resolveLabels(args: Record<string, unknown>, state: SavedState): Record<string, unknown> {
   const resolved = { ...args };
   for (const name of ADDRESS_ARGUMENTS) {
     const value = resolved[name];

@@ -1,6 +1,6 @@
 /**
- * What a session remembers for its agent, and the rules for changing it: pure functions over plain
- * JSON values, with the bounds per session. Storage and wiring live in `store.ts`.
+ * What is saved for an agent (per 2025 session, or per user under 2026-07-28), and the rules for
+ * changing it: pure functions over plain JSON values, with their bounds. Storage lives in `store.ts`.
  */
 import { isAddress } from "@solana/kit";
 import { base58Problem } from "../solana/base58";
@@ -8,7 +8,7 @@ import { ServiceError } from "../solana/errors";
 import type { Network } from "../solana/networks";
 import type { Commitment } from "../solana/types";
 
-/** Bounds per session; each is a clear error when hit, except results, where the oldest is evicted. */
+/** Bounds on what is saved; each is a clear error when hit, except results, where the oldest is evicted. */
 export const LIMITS = {
   labels: 100,
   /** getMultipleAccounts reads 100 accounts per request: the whole watchlist's SOL in one request. */
@@ -39,7 +39,7 @@ export interface WatchEntry {
 }
 
 /** The persisted state; call counts come along only when something else is written. */
-export interface SessionState {
+export interface SavedState {
   defaults: SessionDefaults;
   /** label -> address, in the order they were saved. */
   labels: Record<string, string>;
@@ -50,7 +50,7 @@ export interface SessionState {
   updatedAt: number;
 }
 
-export function emptyState(): SessionState {
+export function emptyState(): SavedState {
   return { defaults: {}, labels: {}, watchlist: [], callCounts: {}, subscribed: false, updatedAt: 0 };
 }
 
@@ -61,7 +61,7 @@ export function isLabel(value: string): boolean {
 }
 
 /** A readable list of the saved labels for error messages. */
-export function savedLabels(state: SessionState): string {
+export function savedLabels(state: SavedState): string {
   const names = Object.keys(state.labels);
   if (names.length === 0) return "no labels are saved yet (save one with label_address)";
   const shown = names.slice(0, 20).join(", ");
@@ -69,7 +69,7 @@ export function savedLabels(state: SessionState): string {
 }
 
 /** The address a value names: itself when it is an address, else the address saved under that label. */
-export function resolveAddress(state: SessionState, value: string, addressForm: string): string {
+export function resolveAddress(state: SavedState, value: string, addressForm: string): string {
   if (isAddress(value)) return value;
   const saved = state.labels[value];
   if (saved) return saved;
@@ -89,7 +89,7 @@ export function invalidAddressMessage(value: string, addressForm: string): strin
 }
 
 /** Merges new defaults over the old ones; `reset` starts from none. Undefined leaves a default as it was. */
-export function withDefaults(state: SessionState, change: SessionDefaults, reset: boolean): SessionState {
+export function withDefaults(state: SavedState, change: SessionDefaults, reset: boolean): SavedState {
   const defaults: SessionDefaults = reset ? {} : { ...state.defaults };
   if (change.network !== undefined) defaults.network = change.network;
   if (change.commitment !== undefined) defaults.commitment = change.commitment;
@@ -98,7 +98,7 @@ export function withDefaults(state: SessionState, change: SessionDefaults, reset
 }
 
 /** Saves or moves a label; the bound counts distinct labels, so relabelling is always allowed. */
-export function withLabel(state: SessionState, label: string, address: string): SessionState {
+export function withLabel(state: SavedState, label: string, address: string): SavedState {
   if (!isLabel(label)) throw invalid(`Invalid label "${label}": expected ${LABEL_FORM}.`);
   if (!(label in state.labels) && Object.keys(state.labels).length >= LIMITS.labels) {
     throw invalid(
@@ -108,14 +108,14 @@ export function withLabel(state: SessionState, label: string, address: string): 
   return { ...state, labels: { ...state.labels, [label]: address } };
 }
 
-export function withoutLabel(state: SessionState, label: string): SessionState {
+export function withoutLabel(state: SavedState, label: string): SavedState {
   if (!(label in state.labels)) throw invalid(`No label "${label}": ${savedLabels(state)}.`);
   const { [label]: _removed, ...labels } = state.labels;
   return { ...state, labels };
 }
 
 /** Adds addresses to the watchlist (or changes whether their tokens are tracked), within the bounds. */
-export function withWatched(state: SessionState, addresses: readonly string[], tokens: boolean): SessionState {
+export function withWatched(state: SavedState, addresses: readonly string[], tokens: boolean): SavedState {
   const watchlist = [...state.watchlist];
   for (const address of new Set(addresses)) {
     const existing = watchlist.findIndex((entry) => entry.address === address);
@@ -137,16 +137,16 @@ export function withWatched(state: SessionState, addresses: readonly string[], t
 }
 
 export function withoutWatched(
-  state: SessionState,
+  state: SavedState,
   addresses: readonly string[],
-): { state: SessionState; removed: string[] } {
+): { state: SavedState; removed: string[] } {
   const gone = new Set(addresses);
   const removed = state.watchlist.filter((entry) => gone.has(entry.address)).map((entry) => entry.address);
   return { state: { ...state, watchlist: state.watchlist.filter((entry) => !gone.has(entry.address)) }, removed };
 }
 
 /** The label saved for an address, for display (the first one when several name it). */
-export function labelOf(state: SessionState, address: string): string | null {
+export function labelOf(state: SavedState, address: string): string | null {
   return Object.entries(state.labels).find(([, saved]) => saved === address)?.[0] ?? null;
 }
 

@@ -1,9 +1,9 @@
-/** The session state as the agent sees it: what get_session returns and `solana://session` holds. */
+/** Saved state as the agent sees it: what get_session returns and `solana://session` holds. */
 import * as z from "zod";
 import { NETWORKS } from "../solana/networks";
 import { COMMITMENTS } from "../solana/types";
 import { LIMITS, labelOf } from "./rules";
-import type { SessionStore } from "./store";
+import type { StateStore } from "./store";
 
 export const SESSION_URI = "solana://session";
 
@@ -46,7 +46,7 @@ export type SessionView = z.infer<z.ZodObject<typeof sessionViewShape>>;
 
 const iso = (time: number) => new Date(time).toISOString();
 
-export function sessionView(store: SessionStore): SessionView {
+export function sessionView(store: StateStore): SessionView {
   const state = store.state();
   const times = store.times();
   const check = store.lastCheck();
