@@ -7,7 +7,8 @@
  */
 import { type JSONRPCMessage, parseJSONRPCMessage, SUPPORTED_PROTOCOL_VERSIONS } from "@modelcontextprotocol/server";
 import { jsonRpcError } from "./json-rpc";
-import type { SessionRequest } from "./session.do";
+import { plainSessionCall } from "./plain-call";
+import type { SessionAnswer, SessionRequest } from "./session.do";
 
 /** Session ids are random UUIDs; anything else cannot name a session. */
 const SESSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -57,8 +58,10 @@ function messagesOf(request: Request, body: unknown): { messages: JSONRPCMessage
   const items: unknown[] = batch ? body : [body];
   if (items.length === 0) return jsonRpcError(400, -32600, "Invalid Request: empty batch.");
   if (tooDeep(body)) return jsonRpcError(400, -32600, `Invalid Request: nested deeper than ${MAX_DEPTH} levels.`);
-  // The SDK's own message schema, once: a message it would not take is dropped unanswered, and the
-  // POST that carried it would wait forever.
+  // A plain tools/call (plain-call.ts) is a valid JSON-RPC request by its shape alone.
+  if (!batch && plainSessionCall(body)) return { messages: [body as JSONRPCMessage], batch };
+  // Else the SDK's own message schema, once: a message it would not take is dropped unanswered,
+  // and the POST that carried it would wait forever.
   const messages: JSONRPCMessage[] = [];
   for (const item of items) {
     try {
@@ -82,13 +85,17 @@ export async function serveSession({ request, env, caller, body }: SessionHttpRe
     const parsed = messagesOf(request, body);
     if (parsed instanceof Response) return parsed;
     const id = crypto.randomUUID();
-    return env.MCP_SESSION.getByName(id).handle({ ...common, ...parsed, sessionId: id, opens: true });
+    return sessionResponse(
+      await env.MCP_SESSION.getByName(id).handle({ ...common, ...parsed, sessionId: id, opens: true }),
+    );
   }
 
   if (!SESSION_ID.test(sessionId)) return jsonRpcError(404, -32001, "Session not found.");
   const session = env.MCP_SESSION.getByName(sessionId);
   if (method !== "POST") {
-    return session.handle({ ...common, sessionId, lastEventId: request.headers.get("last-event-id") });
+    return sessionResponse(
+      await session.handle({ ...common, sessionId, lastEventId: request.headers.get("last-event-id") }),
+    );
   }
   const version = request.headers.get("mcp-protocol-version");
   if (version && !SUPPORTED_PROTOCOL_VERSIONS.includes(version)) {
@@ -100,7 +107,14 @@ export async function serveSession({ request, env, caller, body }: SessionHttpRe
   }
   const parsed = messagesOf(request, body);
   if (parsed instanceof Response) return parsed;
-  return session.handle({ ...common, ...parsed, sessionId });
+  return sessionResponse(await session.handle({ ...common, ...parsed, sessionId }));
+}
+
+/** The HTTP answer to send, from what `handle` answered. */
+export function sessionResponse(answer: SessionAnswer): Response {
+  if (answer instanceof Response) return answer;
+  // 202 and 204 carry no body, and a Response refuses one for them.
+  return new Response(answer.body === "" ? null : answer.body, { status: answer.status, headers: answer.headers });
 }
 
 function startsSession(body: unknown): boolean {

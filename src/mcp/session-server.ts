@@ -9,9 +9,10 @@ import type { PlatformOps } from "../platform/ops";
 import type { SolanaService } from "../solana/service";
 import { createStateStore, memoryKv, type StateStore } from "../state/store";
 import { SESSION_URI, sessionView } from "../state/view";
-import { type Lane, registerCatalog } from "./catalog";
+import type { Tool } from "../tools/tool";
+import { type CallChannel, type Lane, registerCatalog } from "./catalog";
 import { SERVER_INFO, SERVER_INSTRUCTIONS } from "./identity";
-import { runToolCall } from "./tool-call";
+import { runToolCall, type ToolResult } from "./tool-call";
 
 const LEVELS: LoggingLevel[] = ["debug", "info", "notice", "warning", "error", "critical", "alert", "emergency"];
 
@@ -46,28 +47,7 @@ export function createSessionServer(binding: SessionBinding): McpServer {
     sessionView: () => sessionView(store),
     sessionDescription:
       "This session's defaults, labels, watchlist, call counts and stored results as JSON (what get_session returns). Subscribe to hear when it changes.",
-    async callTool(tool, args, channel) {
-      const version = store.version;
-      try {
-        return await runToolCall(tool, args, {
-          lane: "session",
-          solana: binding.solana,
-          defaults: store.state().defaults,
-          store,
-          signal: channel.signal,
-          platformOps: binding.platformOps,
-          logEveryCall: binding.logEveryCall,
-          async log(level, data) {
-            const threshold = binding.loggingLevel();
-            if (!threshold || LEVELS.indexOf(level) < LEVELS.indexOf(threshold)) return;
-            await channel.log(level, data);
-          },
-        });
-      } finally {
-        // Sent before the answer, so it rides on this call's stream (the transport streams it).
-        if (store.version !== version && store.state().subscribed) await channel.notifyUpdated(SESSION_URI);
-      }
-    },
+    callTool: (tool, args, channel) => runSessionCall({ ...binding, store }, tool, args, channel),
   };
   registerCatalog(server, lane);
 
@@ -83,4 +63,34 @@ export function createSessionServer(binding: SessionBinding): McpServer {
   server.server.setRequestHandler("resources/subscribe", (request) => setSubscribed(request.params.uri, true));
   server.server.setRequestHandler("resources/unsubscribe", (request) => setSubscribed(request.params.uri, false));
   return server;
+}
+
+/** One tool call in a session: through the SDK server above, or straight from the session's hot path. */
+export async function runSessionCall(
+  binding: SessionBinding & { store: StateStore },
+  tool: Tool,
+  args: Record<string, unknown>,
+  channel: CallChannel,
+): Promise<ToolResult> {
+  const { store } = binding;
+  const version = store.version;
+  try {
+    return await runToolCall(tool, args, {
+      lane: "session",
+      solana: binding.solana,
+      defaults: store.state().defaults,
+      store,
+      signal: channel.signal,
+      platformOps: binding.platformOps,
+      logEveryCall: binding.logEveryCall,
+      async log(level, data) {
+        const threshold = binding.loggingLevel();
+        if (!threshold || LEVELS.indexOf(level) < LEVELS.indexOf(threshold)) return;
+        await channel.log(level, data);
+      },
+    });
+  } finally {
+    // Sent before the answer, so it rides on this call's stream (the transport streams it).
+    if (store.version !== version && store.state().subscribed) await channel.notifyUpdated(SESSION_URI);
+  }
 }

@@ -24,12 +24,20 @@ import {
 import { createOpsMeter, meterKv, meterStorage, type OpsMeter } from "../platform/ops";
 import { createSolanaService, type SolanaService } from "../solana/service";
 import { createStateStore, type StateStore } from "../state/store";
+import type { CallChannel } from "./catalog";
 import { jsonRpcError } from "./json-rpc";
-import { createSessionServer } from "./session-server";
+import { outputRefused, plainSessionCall, sessionAnswer } from "./plain-call";
+import { createSessionServer, runSessionCall, type SessionBinding } from "./session-server";
 import { hasMethod, SessionTransport } from "./session-transport";
 import { logsEveryCall } from "./tool-call";
 
 const RECORD_KEY = "session";
+/** A hot-path call has no stream to send on; it is taken only when it would send nothing. */
+const QUIET_CHANNEL: CallChannel = {
+  signal: new AbortController().signal,
+  log: async () => {},
+  notifyUpdated: async () => {},
+};
 const RESTORE_ID = "__restore__";
 
 /** What survives eviction: enough to rebuild the MCP server as the client initialized it. */
@@ -58,10 +66,17 @@ export interface SessionRequest {
   lastEventId?: string | null;
 }
 
+/**
+ * What `handle` answers: a streamed answer as the Response itself, any other as its parts, which
+ * JS RPC copies as one value instead of piping a body from the object to the Worker.
+ */
+export type SessionAnswer = Response | { status: number; headers: Record<string, string>; body: string };
+
 export class McpSession extends DurableObject<Env> {
   private transport?: SessionTransport;
   private solana?: SolanaService;
   private store?: StateStore;
+  private binding?: SessionBinding & { store: StateStore };
   private lastActive = 0;
   private readonly meter: OpsMeter;
 
@@ -94,17 +109,20 @@ export class McpSession extends DurableObject<Env> {
     return jsonRpcError(400, -32000, "Bad Request: a session is reached through POST /mcp.");
   }
 
-  async handle(request: SessionRequest): Promise<Response> {
+  async handle(request: SessionRequest): Promise<SessionAnswer> {
     this.meter.ops.doRequests++;
+    let response: Response;
     try {
-      const response = await this.route(request);
-      response.headers.set("mcp-session-id", request.sessionId);
-      return response;
+      response = await this.route(request);
     } catch (error) {
       // Say nothing of internals to the client; the log line has the reason.
       console.error(JSON.stringify({ event: "session_error", error: String(error).slice(0, 200) }));
-      return jsonRpcError(500, -32603, "Internal error in the MCP session.");
+      response = jsonRpcError(500, -32603, "Internal error in the MCP session.");
     }
+    response.headers.set("mcp-session-id", request.sessionId);
+    // A stream must cross as a Response; a finished body crosses cheaper as plain data.
+    if (response.headers.get("content-type")?.startsWith("text/event-stream")) return response;
+    return { status: response.status, headers: Object.fromEntries(response.headers), body: await response.text() };
   }
 
   private async route(request: SessionRequest): Promise<Response> {
@@ -148,6 +166,7 @@ export class McpSession extends DurableObject<Env> {
     await this.transport?.close();
     this.transport = undefined;
     this.store = undefined;
+    this.binding = undefined;
     this.recordCache = null;
     await this.ctx.storage.deleteAll();
   }
@@ -181,6 +200,15 @@ export class McpSession extends DurableObject<Env> {
 
   private async post(request: SessionRequest, record: SessionRecord): Promise<Response> {
     const messages = request.messages ?? [];
+    const plain = !request.batch && messages.length === 1 ? plainSessionCall(messages[0]) : undefined;
+    // Without a log level or a subscription a call sends nothing before its answer: the SDK adds nothing.
+    if (plain && !record.loggingLevel) {
+      const binding = this.bindingFor(record);
+      if (!binding.store.state().subscribed) {
+        const result = await runSessionCall(binding, plain.tool, plain.args, QUIET_CHANNEL);
+        return outputRefused(plain.tool, plain.id, result) ?? sessionAnswer(plain.id, result);
+      }
+    }
     if (messages.some((message) => hasMethod(message, "initialize"))) {
       return jsonRpcError(400, -32600, "Bad Request: this session is already initialized.");
     }
@@ -202,6 +230,7 @@ export class McpSession extends DurableObject<Env> {
     await this.transport?.close();
     this.transport = undefined;
     this.store = undefined;
+    this.binding = undefined;
     // Teardown runs in its own alarm invocation: a DELETE's client may not wait for it.
     await this.ctx.storage.setAlarm(Date.now());
     return new Response(null, { status: 200 });
@@ -212,20 +241,19 @@ export class McpSession extends DurableObject<Env> {
     return this.transport ?? this.startServer(record, true, sessionId);
   }
 
-  private startServer(record: SessionRecord, restore: boolean, sessionId = "s"): SessionTransport {
+  /** What the session's calls run with: built on the first call after a wake, for the server and the hot path alike. */
+  private bindingFor(record: SessionRecord): SessionBinding & { store: StateStore } {
+    if (this.binding) return this.binding;
     // Cache writes finish after the answer is sent.
     this.solana ??= createSolanaService(
       { ...this.env, BALANCE_CACHE: meterKv(this.env.BALANCE_CACHE, this.meter) },
       { waitUntil: (promise) => this.ctx.waitUntil(promise) },
     );
-    const transport = new SessionTransport();
-    transport.sessionId = sessionId;
-    transport.protocolVersion = record.protocolVersion;
     this.store ??= createStateStore(this.ctx.storage.kv, () => ({
       createdAt: record.createdAt,
       lastActive: Math.max(this.lastActive, this.record?.lastActive ?? record.lastActive),
     }));
-    const server = createSessionServer({
+    this.binding = {
       solana: this.solana,
       assets: this.env.ASSETS,
       store: this.store,
@@ -237,7 +265,15 @@ export class McpSession extends DurableObject<Env> {
         if (current && current.loggingLevel !== level) this.saveRecord({ ...current, loggingLevel: level });
         record.loggingLevel = level;
       },
-    });
+    };
+    return this.binding;
+  }
+
+  private startServer(record: SessionRecord, restore: boolean, sessionId = "s"): SessionTransport {
+    const transport = new SessionTransport();
+    transport.sessionId = sessionId;
+    transport.protocolVersion = record.protocolVersion;
+    const server = createSessionServer(this.bindingFor(record));
     // connect() only wires callbacks and starts a no-op transport: it completes synchronously.
     void server.connect(transport);
     if (restore) {

@@ -16,10 +16,10 @@ import { createSolanaService, type SolanaService } from "../solana/service";
 import { namesLabel } from "../state/labels";
 import { userStateOf } from "../state/user-state.do";
 import { parseArguments } from "../tools/arguments";
-import { type Lane, outputSchemaOf, registerCatalog } from "./catalog";
+import { type Lane, registerCatalog } from "./catalog";
 import { SERVER_INFO, SERVER_INSTRUCTIONS } from "./identity";
 import { invalidParams, jsonResponse } from "./json-rpc";
-import { type PlainCall, plainAnswer, plainToolCall } from "./plain-call";
+import { outputRefused, type PlainCall, plainAnswer, plainToolCall } from "./plain-call";
 import { logsEveryCall, runToolCall, type ToolResult, toolErrorResult } from "./tool-call";
 
 /** Who is calling this request, set by the router around the handler. */
@@ -164,18 +164,7 @@ export function serveStateless(request: Request, env: Env, caller: string, parse
 /** A plain tools/call (see plain-call.ts): the lane's own call, its result checked as the SDK checks it. */
 async function answerPlainCall({ id, tool, args }: PlainCall, signal: AbortSignal): Promise<Response> {
   const result = await lane.callTool(tool, args, { signal, log: async () => {}, notifyUpdated: async () => {} });
-  if (!result.isError && !outputSchemaOf(tool).safeParse(result.structuredContent).success) {
-    console.error(JSON.stringify({ event: "tool_output_invalid", tool: tool.name }));
-    return jsonResponse(
-      {
-        jsonrpc: "2.0",
-        id,
-        error: { code: -32603, message: "Internal error: the tool's result does not fit its schema." },
-      },
-      500,
-    );
-  }
-  return plainAnswer(id, result);
+  return outputRefused(tool, id, result) ?? plainAnswer(id, result);
 }
 
 /** The methods this lane serves whose params the check below knows; removed ones stay the SDK's (-32601). */
