@@ -1,6 +1,7 @@
 /** Both lanes' hot path answers exactly as the SDK does, and leaves everything else to it. */
 import { exports } from "cloudflare:workers";
 import { describe, expect, inject, it } from "vitest";
+import { openSession, postToSession } from "../../test/support/session-post";
 import { plainSessionCall, plainToolCall } from "./plain-call";
 
 const demo = inject("demo");
@@ -105,25 +106,6 @@ describe("plain tools/call", () => {
 });
 
 describe("plain tools/call in a 2025 session", () => {
-  const SESSION_HEADERS = { "content-type": "application/json", accept: "application/json, text/event-stream" };
-  const send = (sessionId: string | undefined, body: unknown) =>
-    exports.default.fetch(MCP, {
-      method: "POST",
-      headers: { ...SESSION_HEADERS, ...(sessionId ? { "mcp-session-id": sessionId } : {}) },
-      body: JSON.stringify(body),
-    });
-  async function open(): Promise<string> {
-    const response = await send(undefined, {
-      jsonrpc: "2.0",
-      id: 1,
-      method: "initialize",
-      params: { protocolVersion: "2025-11-25", capabilities: {}, clientInfo: { name: "test", version: "1" } },
-    });
-    await response.text();
-    const sessionId = response.headers.get("mcp-session-id") as string;
-    await (await send(sessionId, { jsonrpc: "2.0", method: "notifications/initialized" })).text();
-    return sessionId;
-  }
   const balanceCall = (args: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
     jsonrpc: "2.0",
     id: 7,
@@ -134,12 +116,12 @@ describe("plain tools/call in a 2025 session", () => {
     text.replace(/"ageSeconds":[\d.]+/, '"ageSeconds":0').replace(/from cache, [\d.]+ s old/, "from cache, 0 s old");
 
   it("answers byte for byte as the SDK does, for a result and for a tool error", async () => {
-    const sessionId = await open();
-    await (await send(sessionId, balanceCall({ address: demo.wallet }))).text();
+    const sessionId = await openSession();
+    await (await postToSession(sessionId, balanceCall({ address: demo.wallet }))).text();
     for (const args of [{ address: demo.wallet }, { address: "not-an-address!" }]) {
-      const plain = await send(sessionId, balanceCall(args));
+      const plain = await postToSession(sessionId, balanceCall(args));
       // Any `_meta` is the SDK's to read: this one takes its path.
-      const sdk = await send(sessionId, balanceCall(args, { _meta: {} }));
+      const sdk = await postToSession(sessionId, balanceCall(args, { _meta: {} }));
       expect(plain.status).toBe(200);
       expect(sdk.status).toBe(200);
       expect(plain.headers.get("content-type")).toBe(sdk.headers.get("content-type"));
@@ -149,11 +131,11 @@ describe("plain tools/call in a 2025 session", () => {
   });
 
   it("steps aside once the client has set a log level, so the call's log messages reach it", async () => {
-    const sessionId = await open();
+    const sessionId = await openSession();
     await (
-      await send(sessionId, { jsonrpc: "2.0", id: 2, method: "logging/setLevel", params: { level: "debug" } })
+      await postToSession(sessionId, { jsonrpc: "2.0", id: 2, method: "logging/setLevel", params: { level: "debug" } })
     ).text();
-    const response = await send(sessionId, balanceCall({ address: demo.wallet }));
+    const response = await postToSession(sessionId, balanceCall({ address: demo.wallet }));
     expect(response.headers.get("content-type")).toContain("text/event-stream");
     expect(await response.text()).toContain('"method":"notifications/message"');
   });

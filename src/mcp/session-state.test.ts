@@ -4,22 +4,12 @@
  * hear of changes on the call's stream, and ending the session (DELETE or the idle timer) deletes it.
  */
 import { env, evictDurableObject, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
-import { exports } from "cloudflare:workers";
 import { describe, expect, inject, it } from "vitest";
+import { openSession, postToSession } from "../../test/support/session-post";
 import type { McpSession, SessionRecord } from "./session.do";
 
 const demo = inject("demo");
-const MCP = "http://localhost/mcp";
-const HEADERS = { "content-type": "application/json", accept: "application/json, text/event-stream" };
 const stubOf = (sessionId: string) => env.MCP_SESSION.getByName(sessionId);
-
-async function post(sessionId: string | undefined, body: unknown, method = "POST"): Promise<Response> {
-  return exports.default.fetch(MCP, {
-    method,
-    headers: { ...HEADERS, ...(sessionId ? { "mcp-session-id": sessionId } : {}) },
-    body: method === "POST" ? JSON.stringify(body) : undefined,
-  });
-}
 
 /** Every JSON-RPC message of an answer, whether it came as JSON or as an SSE stream. */
 async function messages(response: Response): Promise<Record<string, unknown>[]> {
@@ -31,7 +21,12 @@ async function messages(response: Response): Promise<Record<string, unknown>[]> 
 let nextId = 10;
 async function tool<T = Record<string, unknown>>(sessionId: string, name: string, args: Record<string, unknown> = {}) {
   const all = await messages(
-    await post(sessionId, { jsonrpc: "2.0", id: nextId++, method: "tools/call", params: { name, arguments: args } }),
+    await postToSession(sessionId, {
+      jsonrpc: "2.0",
+      id: nextId++,
+      method: "tools/call",
+      params: { name, arguments: args },
+    }),
   );
   const response = all.find((message) => "result" in message) as {
     result: { structuredContent: T; isError?: boolean; content: { text: string }[] };
@@ -40,19 +35,6 @@ async function tool<T = Record<string, unknown>>(sessionId: string, name: string
     ...response.result,
     notifications: all.filter((message) => "method" in message).map((message) => message.method),
   };
-}
-
-async function openSession(): Promise<string> {
-  const response = await post(undefined, {
-    jsonrpc: "2.0",
-    id: 1,
-    method: "initialize",
-    params: { protocolVersion: "2025-11-25", capabilities: {}, clientInfo: { name: "test", version: "1" } },
-  });
-  await response.json();
-  const sessionId = response.headers.get("mcp-session-id") as string;
-  await post(sessionId, { jsonrpc: "2.0", method: "notifications/initialized" });
-  return sessionId;
 }
 
 /** Records every storage write the object makes from now on. */
@@ -115,7 +97,7 @@ describe("session state in the Durable Object", () => {
 
   it("a subscription outlives an eviction, and the update arrives on the changing call's stream", async () => {
     const sessionId = await openSession();
-    const subscribe = await post(sessionId, {
+    const subscribe = await postToSession(sessionId, {
       jsonrpc: "2.0",
       id: 2,
       method: "resources/subscribe",
@@ -129,7 +111,12 @@ describe("session state in the Durable Object", () => {
     expect(change.notifications).toEqual(["notifications/resources/updated"]);
     const resource = (
       await messages(
-        await post(sessionId, { jsonrpc: "2.0", id: 3, method: "resources/read", params: { uri: "solana://session" } }),
+        await postToSession(sessionId, {
+          jsonrpc: "2.0",
+          id: 3,
+          method: "resources/read",
+          params: { uri: "solana://session" },
+        }),
       )
     )[0] as {
       result: { contents: { text: string }[] };
@@ -145,7 +132,7 @@ describe("session state in the Durable Object", () => {
     expect(await sessionKeys(sessionId)).toEqual(
       expect.arrayContaining(["session", "session/state", "session/watch-check"]),
     );
-    expect((await post(sessionId, undefined, "DELETE")).status).toBe(200);
+    expect((await postToSession(sessionId, undefined, "DELETE")).status).toBe(200);
     await runDurableObjectAlarm(stubOf(sessionId));
     expect(await sessionKeys(sessionId)).toEqual([]);
   });
@@ -161,6 +148,6 @@ describe("session state in the Durable Object", () => {
     });
     await runDurableObjectAlarm(stubOf(sessionId));
     expect(await sessionKeys(sessionId)).toEqual([]);
-    expect((await post(sessionId, { jsonrpc: "2.0", id: 2, method: "tools/list" })).status).toBe(404);
+    expect((await postToSession(sessionId, { jsonrpc: "2.0", id: 2, method: "tools/list" })).status).toBe(404);
   });
 });

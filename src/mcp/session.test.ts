@@ -3,37 +3,16 @@ import { env, evictDurableObject, runDurableObjectAlarm, runInDurableObject } fr
 import { exports } from "cloudflare:workers";
 import { getAddressDecoder } from "@solana/kit";
 import { describe, expect, inject, it, vi } from "vitest";
+import {
+  SESSION_HEADERS as HEADERS,
+  MCP_URL as MCP,
+  openSession,
+  postToSession as rpc,
+} from "../../test/support/session-post";
 import type { PlatformOps } from "../platform/ops";
 import type { McpSession, SessionRecord } from "./session.do";
 
 const demo = inject("demo");
-const MCP = "http://localhost/mcp";
-const HEADERS = { "content-type": "application/json", accept: "application/json, text/event-stream" };
-
-async function rpc(sessionId: string | undefined, body: unknown): Promise<Response> {
-  return exports.default.fetch(MCP, {
-    method: "POST",
-    headers: { ...HEADERS, ...(sessionId ? { "mcp-session-id": sessionId } : {}) },
-    body: JSON.stringify(body),
-  });
-}
-
-async function openSession(): Promise<string> {
-  const response = await rpc(undefined, {
-    jsonrpc: "2.0",
-    id: 1,
-    method: "initialize",
-    params: { protocolVersion: "2025-11-25", capabilities: {}, clientInfo: { name: "test", version: "1" } },
-  });
-  expect(response.status).toBe(200);
-  await response.json();
-  const sessionId = response.headers.get("mcp-session-id");
-  expect(sessionId).toBeTruthy();
-  const initialized = await rpc(sessionId as string, { jsonrpc: "2.0", method: "notifications/initialized" });
-  expect(initialized.status).toBe(202);
-  return sessionId as string;
-}
-
 function callBalance(sessionId: string, id: number, address: string = demo.wallet): Promise<Response> {
   return rpc(sessionId, {
     jsonrpc: "2.0",
