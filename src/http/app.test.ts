@@ -1,0 +1,106 @@
+/** The router in-process (`createApp().request()`): routes, the /mcp middleware, and which lane a POST takes. */
+import { env } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import { createApp, MAX_BODY_BYTES } from "./app";
+
+const app = createApp();
+const MCP_HEADERS = { "content-type": "application/json", accept: "application/json, text/event-stream" };
+const request = (path: string, init: RequestInit = {}) =>
+  app.request(`http://localhost${path}`, { ...init, headers: { host: "localhost", ...init.headers } }, env);
+const initialize = JSON.stringify({
+  jsonrpc: "2.0",
+  id: 1,
+  method: "initialize",
+  params: { protocolVersion: "2025-11-25", capabilities: {}, clientInfo: { name: "test", version: "1" } },
+});
+
+describe("router", () => {
+  it("GET /health names the configured networks and the default", async () => {
+    const response = await request("/health");
+    expect(response.status).toBe(200);
+    const health = (await response.json()) as { status: string; network: string; networks: string[] };
+    expect(health.status).toBe("ok");
+    expect(health.network).toBe("localnet");
+    expect(health.networks).toContain("localnet");
+  });
+
+  it("an MCP answer carries no-store and Server-Timing, and a session opening its id", async () => {
+    const response = await request("/mcp", { method: "POST", headers: MCP_HEADERS, body: initialize });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    expect(response.headers.get("server-timing")).toMatch(/^total;dur=/);
+    expect(response.headers.get("mcp-session-id")).toMatch(/^[0-9a-f-]{36}$/);
+    expect(((await response.json()) as { result: { protocolVersion: string } }).result.protocolVersion).toBe(
+      "2025-11-25",
+    );
+  });
+
+  it("a 2026-07-28 request is answered in the Worker, with no session", async () => {
+    const response = await request("/mcp", {
+      method: "POST",
+      headers: { ...MCP_HEADERS, "mcp-protocol-version": "2026-07-28", "mcp-method": "tools/list" },
+      body: JSON.stringify({
+        jsonrpc: "2.0",
+        id: 1,
+        method: "tools/list",
+        params: {
+          _meta: {
+            "io.modelcontextprotocol/protocolVersion": "2026-07-28",
+            "io.modelcontextprotocol/clientCapabilities": {},
+          },
+        },
+      }),
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("mcp-session-id")).toBeNull();
+    expect(((await response.json()) as { result: { tools: unknown[] } }).result.tools).toHaveLength(18);
+  });
+
+  it("refuses what /mcp does not serve with a JSON-RPC error body", async () => {
+    const put = await request("/mcp", { method: "PUT" });
+    expect(put.status).toBe(405);
+    expect(put.headers.get("allow")).toBe("GET, POST, DELETE, OPTIONS");
+    const upgrade = await request("/mcp", { headers: { upgrade: "websocket" } });
+    expect(upgrade.status).toBe(400);
+    expect(((await upgrade.json()) as { error: { message: string } }).error.message).toMatch(/WebSocket/);
+    const noSession = await request("/mcp", {
+      method: "POST",
+      headers: MCP_HEADERS,
+      body: JSON.stringify({ jsonrpc: "2.0", id: 2, method: "tools/list" }),
+    });
+    expect(noSession.status).toBe(400);
+    // A name this server is not deployed under (DNS rebinding) is refused before any lane.
+    const rebound = await request("/mcp", {
+      method: "POST",
+      headers: { ...MCP_HEADERS, host: "evil.example.net" },
+      body: initialize,
+    });
+    expect(rebound.status).toBe(403);
+  });
+
+  it("refuses a body over the limit before parsing it", async () => {
+    const response = await request("/mcp", {
+      method: "POST",
+      headers: { ...MCP_HEADERS, "content-length": String(MAX_BODY_BYTES + 1) },
+      body: "x".repeat(MAX_BODY_BYTES + 1),
+    });
+    expect(response.status).toBe(413);
+  });
+
+  it("a browser preflight from a loopback page is allowed with the MCP headers; a foreign one is refused", async () => {
+    const preflight = (origin: string) =>
+      request("/mcp", {
+        method: "OPTIONS",
+        headers: {
+          origin,
+          "access-control-request-method": "POST",
+          "access-control-request-headers": "mcp-session-id",
+        },
+      });
+    const local = await preflight("http://localhost:3000");
+    expect(local.status).toBe(204);
+    expect(local.headers.get("access-control-allow-origin")).toBe("http://localhost:3000");
+    expect(local.headers.get("access-control-allow-headers")?.toLowerCase()).toContain("mcp-session-id");
+    expect((await preflight("https://evil.example.net")).status).toBe(403);
+  });
+});
