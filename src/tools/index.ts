@@ -1,4 +1,4 @@
-/** The tool catalog, in the order clients list it: the chain tools, then the session tools. */
+/** The tools, in the order clients list them: the chain tools, then the state tools. */
 import { checkWatchlist } from "./check-watchlist";
 import { configureSession } from "./configure-session";
 import { getAccount } from "./get-account";

@@ -8,7 +8,7 @@ beforeAll(async () => {
 });
 afterAll(() => session.close());
 
-describe("catalog", () => {
+describe("tools/list", () => {
   it("tools/list is a reviewed snapshot: a schema or description change shows in the diff", async () => {
     const { tools } = await session.client.listTools();
     await expect(JSON.stringify(tools, null, 2)).toMatchFileSnapshot("./__snapshots__/tools-list.json");
