@@ -8,7 +8,7 @@
 import { type JSONRPCMessage, parseJSONRPCMessage, SUPPORTED_PROTOCOL_VERSIONS } from "@modelcontextprotocol/server";
 import { jsonRpcError } from "./json-rpc";
 import { plainSessionCall } from "./plain-call";
-import type { SessionAnswer, SessionRequest } from "./session.do";
+import type { SessionAnswer, SessionRequest } from "./session-exchange";
 
 /** Session ids are random UUIDs; anything else cannot name a session. */
 const SESSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

@@ -62,6 +62,21 @@ const SSE_HEADERS = {
   "x-accel-buffering": "no",
 };
 
+/** The answer to a request whose id is already in flight in its session (MCP: ids are unique per session). */
+export function requestIdInUse(id: RequestId): Response {
+  return jsonResponse(
+    {
+      jsonrpc: "2.0",
+      id: null,
+      error: {
+        code: ProtocolErrorCode.InvalidRequest,
+        message: `Invalid Request: request id ${JSON.stringify(id)} is already in use in this session.`,
+      },
+    },
+    400,
+  );
+}
+
 export class SessionTransport implements Transport {
   sessionId?: string;
   onmessage?: (message: JSONRPCMessage, extra?: MessageExtraInfo) => void;
@@ -106,6 +121,11 @@ export class SessionTransport implements Transport {
     }
   }
 
+  /** Whether a request with this id is still waiting for its answer here. */
+  inFlight(id: RequestId): boolean {
+    return this.exchanges.has(id);
+  }
+
   /**
    * Feeds one POST's messages to the server and resolves with the HTTP answer: 202 for
    * notifications and responses alone, else JSON or an SSE stream.
@@ -118,21 +138,7 @@ export class SessionTransport implements Transport {
     // Responses are matched to their POST by id: an id already in flight (or twice in one batch)
     // would leave one POST waiting forever, so it is refused (MCP: ids are unique per session).
     const reused = requestIds.find((id, index) => this.exchanges.has(id) || requestIds.indexOf(id) !== index);
-    if (reused !== undefined) {
-      return Promise.resolve(
-        jsonResponse(
-          {
-            jsonrpc: "2.0",
-            id: null,
-            error: {
-              code: ProtocolErrorCode.InvalidRequest,
-              message: `Invalid Request: request id ${JSON.stringify(reused)} is already in use in this session.`,
-            },
-          },
-          400,
-        ),
-      );
-    }
+    if (reused !== undefined) return Promise.resolve(requestIdInUse(reused));
     if (requestIds.length === 0) {
       for (const message of messages) this.onmessage?.(message, options.extra);
       return Promise.resolve(new Response(null, { status: 202 }));

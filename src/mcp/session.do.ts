@@ -14,11 +14,13 @@
  */
 import { DurableObject } from "cloudflare:workers";
 import {
+  type CancelledNotification,
   type InitializeRequest,
   type InitializeRequestParams,
   type JSONRPCMessage,
   LATEST_PROTOCOL_VERSION,
   type LoggingLevel,
+  type RequestId,
   SUPPORTED_PROTOCOL_VERSIONS,
 } from "@modelcontextprotocol/server";
 import { createOpsMeter, meterKv, meterStorage, type OpsMeter } from "../platform/ops";
@@ -26,15 +28,15 @@ import { createSolanaService, type SolanaService } from "../solana/service";
 import { createStateStore, type StateStore } from "../state/store";
 import type { CallChannel } from "./catalog";
 import { jsonRpcError } from "./json-rpc";
-import { outputRefused, plainSessionCall, sessionAnswer } from "./plain-call";
+import { outputRefused, type PlainCall, plainSessionCall, sessionAnswer } from "./plain-call";
+import type { SessionAnswer, SessionRequest } from "./session-exchange";
 import { createSessionServer, runSessionCall, type SessionBinding } from "./session-server";
-import { hasMethod, SessionTransport } from "./session-transport";
+import { hasMethod, isRequest, requestIdInUse, SessionTransport } from "./session-transport";
 import { logsEveryCall } from "./tool-call";
 
 const RECORD_KEY = "session";
 /** A hot-path call has no stream to send on; it is taken only when it would send nothing. */
-const QUIET_CHANNEL: CallChannel = {
-  signal: new AbortController().signal,
+const QUIET_CHANNEL: Omit<CallChannel, "signal"> = {
   log: async () => {},
   notifyUpdated: async () => {},
 };
@@ -50,33 +52,13 @@ export interface SessionRecord {
   loggingLevel?: LoggingLevel;
 }
 
-/** One HTTP request of a session, as the Worker hands it over. */
-export interface SessionRequest {
-  /** The session's id, as the client names it (the object's own name). */
-  sessionId: string;
-  /** Who is calling, as the auth layer established: a session answers its owner only. */
-  owner: string;
-  method: "POST" | "GET" | "DELETE";
-  /** POST: the body's messages, already checked to be JSON-RPC; `batch` when they came as an array. */
-  messages?: JSONRPCMessage[];
-  batch?: boolean;
-  /** True for the POST with `initialize` that creates this session. */
-  opens?: boolean;
-  acceptsSse: boolean;
-  lastEventId?: string | null;
-}
-
-/**
- * What `handle` answers: a streamed answer as the Response itself, any other as its parts, which
- * JS RPC copies as one value instead of piping a body from the object to the Worker.
- */
-export type SessionAnswer = Response | { status: number; headers: Record<string, string>; body: string };
-
 export class McpSession extends DurableObject<Env> {
   private transport?: SessionTransport;
   private solana?: SolanaService;
   private store?: StateStore;
   private binding?: SessionBinding & { store: StateStore };
+  /** Hot-path calls in flight, by request id, each with what cancels it. */
+  private readonly plainCalls = new Map<RequestId, AbortController>();
   private lastActive = 0;
   private readonly meter: OpsMeter;
 
@@ -204,9 +186,15 @@ export class McpSession extends DurableObject<Env> {
     // Without a log level or a subscription a call sends nothing before its answer: the SDK adds nothing.
     if (plain && !record.loggingLevel) {
       const binding = this.bindingFor(record);
-      if (!binding.store.state().subscribed) {
-        const result = await runSessionCall(binding, plain.tool, plain.args, QUIET_CHANNEL);
-        return outputRefused(plain.tool, plain.id, result) ?? sessionAnswer(plain.id, result);
+      if (!binding.store.state().subscribed) return this.callPlain(plain, binding);
+    }
+    // Ids are unique per session across both paths: the transport knows its own, these are the hot path's.
+    const reused = messages.find((message) => isRequest(message) && this.plainCalls.has(message.id));
+    if (reused && isRequest(reused)) return requestIdInUse(reused.id);
+    for (const message of messages) {
+      if (hasMethod(message, "notifications/cancelled")) {
+        const { requestId } = (message as CancelledNotification).params;
+        if (requestId !== undefined) this.plainCalls.get(requestId)?.abort();
       }
     }
     if (messages.some((message) => hasMethod(message, "initialize"))) {
@@ -222,6 +210,19 @@ export class McpSession extends DurableObject<Env> {
       console.info(JSON.stringify({ event: "session_open", ...this.meter.take() }));
     }
     return response;
+  }
+
+  private async callPlain(plain: PlainCall, binding: SessionBinding & { store: StateStore }): Promise<Response> {
+    if (this.plainCalls.has(plain.id) || this.transport?.inFlight(plain.id)) return requestIdInUse(plain.id);
+    const cancel = new AbortController();
+    this.plainCalls.set(plain.id, cancel);
+    try {
+      const channel = { ...QUIET_CHANNEL, signal: cancel.signal };
+      const result = await runSessionCall(binding, plain.tool, plain.args, channel);
+      return outputRefused(plain.tool, plain.id, result) ?? sessionAnswer(plain.id, result);
+    } finally {
+      this.plainCalls.delete(plain.id);
+    }
   }
 
   private async end(): Promise<Response> {

@@ -181,6 +181,37 @@ describe("fuzzing /mcp", () => {
     }
   });
 
+  it("a cancelled call stops waiting on the chain and answers at once", async () => {
+    const sessionId = await initialize(server.mcpUrl);
+    const headers = { "mcp-session-id": sessionId, "mcp-protocol-version": PROTOCOL_VERSION };
+    // Under the 1 s RPC timeout: left alone the call succeeds; cancelled, it is still waiting on the chain.
+    proxy.setDelay(800);
+    try {
+      const call = post(
+        server.mcpUrl,
+        JSON.stringify({
+          jsonrpc: "2.0",
+          id: 21,
+          method: "tools/call",
+          params: { name: "get_balance", arguments: { address: pools.addresses[2], commitment: "processed" } },
+        }),
+        headers,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const cancelled = await post(
+        server.mcpUrl,
+        JSON.stringify({ jsonrpc: "2.0", method: "notifications/cancelled", params: { requestId: 21 } }),
+        headers,
+      );
+      expect(cancelled.status).toBe(202);
+      const answer = (await (await call).json()) as { id: number; result: { isError?: boolean } };
+      expect(answer.id).toBe(21);
+      expect(answer.result.isError).toBe(true);
+    } finally {
+      proxy.setDelay(0);
+    }
+  });
+
   it("never lets the RPC URL or its key reach the log", () => {
     const output = server.output();
     expect(output).not.toContain(RPC_KEY);
