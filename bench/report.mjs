@@ -23,7 +23,8 @@ export function markdown(r) {
     `Bundle: ${r.bundle?.gzipKiB} KiB gzip (${r.bundle?.rawKiB} KiB raw)  `,
     `Startup (\`wrangler check startup\`, Active, median of ${r.startup?.runsMs?.join(", ") ?? "?"} ms; load average ${r.startup?.loadAverage}): ${r.startup?.activeMs ?? r.startup?.note} ms  `,
     `Upstream requests per 1,000 tool calls: ${r.upstream?.perThousandCalls ?? r.upstream?.note ?? JSON.stringify(r.upstream)}  `,
-    `tools/list (${r.catalog?.tools} tools, compact JSON): ${r.catalog?.toolListBytes} bytes, of which the model-facing part (names, descriptions, input schemas) ${r.catalog?.modelFacingBytes} bytes`,
+    `tools/list (${r.catalog?.tools} tools, compact JSON): ${r.catalog?.toolListBytes} bytes, of which the model-facing part (names, descriptions, input schemas) ${r.catalog?.modelFacingBytes} bytes  `,
+    `Platform floor (bench/probe, no code of this project): a bare Worker → Durable Object JS RPC call, ${r.floor?.connections ?? "?"} objects on as many connections, runs at ${r.floor?.ratio ?? r.floor?.note} of its own bare route (${r.floor?.objectCallPerSecond} against ${r.floor?.bareRoutePerSecond} req/s): the session lane's ceiling here`,
     "",
     ...targetsMarkdown(r),
     ...platformMarkdown(r.platform),
@@ -57,7 +58,7 @@ function targetsMarkdown(r) {
     [
       "Session lane (cached get_balance) against /health, 10 sessions on 10 connections",
       ">= 0.70",
-      `${session10} (1: ${ratio("get_balance (cache)", 1)}, 50: ${ratio("get_balance (cache)", 50)})`,
+      `${session10} (1: ${ratio("get_balance (cache)", 1)}, 50: ${ratio("get_balance (cache)", 50)}; bare DO call: ${r.floor?.ratio ?? "?"})`,
       atLeast(session10, 0.7),
     ],
     [

@@ -24,6 +24,7 @@ export const wranglerBin = path.join(path.dirname(wranglerPackage), require(wran
 /**
  * @typedef {object} WranglerDevOptions
  * @property {number} port
+ * @property {string} [config]                a wrangler configuration other than the project's
  * @property {Record<string, string>} [vars]  `--var NAME:value` each (visible in argv: nothing secret)
  * @property {string[]} [envFiles]            `--env-file` each (for secrets; turns off .dev.vars lookup)
  * @property {string} [persistTo]             state directory; default: a temporary one, removed on stop
@@ -63,6 +64,7 @@ export function startWranglerDev(options) {
     persistTo,
     "--show-interactive-dev-session=false",
   ];
+  if (options.config) args.push("--config", options.config);
   if (options.logLevel) args.push("--log-level", options.logLevel);
   for (const [name, value] of Object.entries(options.vars ?? {})) args.push("--var", `${name}:${value}`);
   for (const file of options.envFiles ?? []) args.push("--env-file", file);
