@@ -1,6 +1,7 @@
 /** The router in-process (`createApp().request()`): routes, the /mcp middleware, and which lane a POST takes. */
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
+import { statelessHeaders, withEnvelope } from "../../test/support/fuzz/stateless";
 import { createApp, MAX_BODY_BYTES } from "./app";
 
 const app = createApp();
@@ -36,20 +37,11 @@ describe("router", () => {
   });
 
   it("a 2026-07-28 request is answered in the Worker, with no session", async () => {
+    const list = withEnvelope({ jsonrpc: "2.0", id: 1, method: "tools/list" });
     const response = await request("/mcp", {
       method: "POST",
-      headers: { ...MCP_HEADERS, "mcp-protocol-version": "2026-07-28", "mcp-method": "tools/list" },
-      body: JSON.stringify({
-        jsonrpc: "2.0",
-        id: 1,
-        method: "tools/list",
-        params: {
-          _meta: {
-            "io.modelcontextprotocol/protocolVersion": "2026-07-28",
-            "io.modelcontextprotocol/clientCapabilities": {},
-          },
-        },
-      }),
+      headers: { ...MCP_HEADERS, ...statelessHeaders(list) },
+      body: JSON.stringify(list),
     });
     expect(response.status).toBe(200);
     expect(response.headers.get("mcp-session-id")).toBeNull();
