@@ -18,7 +18,15 @@ import { getInitializeMultisig2Instruction, getMultisigSize, TOKEN_PROGRAM_ADDRE
 import { TOKEN_2022_PROGRAM_ADDRESS } from "@solana-program/token-2022";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fundedSigner, sendTransaction } from "../../test/support/chain-transactions";
-import { chain, connect, demo, setAccount, type TestSession } from "../../test/support/tool-client";
+import {
+  chain,
+  connect,
+  decodedAccount,
+  demo,
+  nodeParsed,
+  setAccount,
+  type TestSession,
+} from "../../test/support/tool-client";
 import {
   voteState0_23_5Codec,
   voteStateV1_14_11Codec,
@@ -27,36 +35,12 @@ import {
 } from "../solana/accounts/vote";
 
 type Decoded = Record<string, unknown>;
-interface Account {
-  owner: string;
-  ownerName: string | null;
-  decoded: Decoded | null;
-}
-interface Parsed {
-  program: string;
-  parsed: { type: string; info: Record<string, unknown> };
-}
 
 let session: TestSession;
 beforeAll(async () => {
   session = await connect();
 });
 afterAll(() => session.close());
-
-async function parsed(address: string): Promise<Parsed> {
-  const { value } = await chain<{ value: { data: Parsed | [string, string] } }>("getAccountInfo", [
-    address,
-    { encoding: "jsonParsed", commitment: "confirmed" },
-  ]);
-  if (Array.isArray(value.data)) throw new Error(`the node did not parse ${address}`);
-  return value.data;
-}
-
-async function decoded(address: string): Promise<Decoded> {
-  const { structured } = await session.call<Account>("get_account", { address });
-  if (!structured.decoded) throw new Error(`get_account did not decode ${address}`);
-  return structured.decoded;
-}
 
 /** Vote accounts are allocated at the largest V3 size; the state is written at the front. */
 const VOTE_ACCOUNT_SIZE = 3762;
@@ -80,9 +64,9 @@ describe("get_account: token multisigs", () => {
         }),
         getInitializeMultisig2Instruction({ multisig: multisig.address, m: 2, signers }, { programAddress: program }),
       ]);
-      const reference = await parsed(multisig.address);
+      const reference = await nodeParsed(multisig.address);
       expect(reference.parsed.type).toBe("multisig");
-      expect(await decoded(multisig.address)).toEqual({
+      expect(await decodedAccount(session, multisig.address)).toEqual({
         kind: "multisig",
         program: program === TOKEN_PROGRAM_ADDRESS ? "spl-token" : "spl-token-2022",
         m: reference.parsed.info.numRequiredSigners,
@@ -209,8 +193,8 @@ describe("get_account: vote accounts in every layout", () => {
       }),
       initialize,
     ]);
-    const ours = await decoded(vote.address);
-    expectVoteEqualsNode(ours, (await parsed(vote.address)).parsed.info as unknown as ParsedVote);
+    const ours = await decodedAccount(session, vote.address);
+    expectVoteEqualsNode(ours, (await nodeParsed(vote.address)).parsed.info as unknown as ParsedVote);
     expect(ours).toMatchObject({ nodePubkey: payer.address, authorizedWithdrawer: demo.wallet, commission: 8 });
     expect((ours.authorizedVoters as { voter: string }[])[0]?.voter).toBe(voter);
     // The layout this chain's vote program writes today (V4 comes with its feature gate).
@@ -230,8 +214,8 @@ describe("get_account: vote accounts in every layout", () => {
       })),
     });
     await loadVoteAccount(address, new Uint8Array(state));
-    const node = (await parsed(address)).parsed.info as unknown as ParsedVote;
-    const ours = await decoded(address);
+    const node = (await nodeParsed(address)).parsed.info as unknown as ParsedVote;
+    const ours = await decodedAccount(session, address);
     expectVoteEqualsNode(ours, node);
     expect(ours.version).toBe("v3");
     // The node's V4 view drops the prior-voter ring; the bytes still hold it.
@@ -248,8 +232,8 @@ describe("get_account: vote accounts in every layout", () => {
       votes: [200n, 201n].map((slot, index) => ({ slot, confirmationCount: 2 - index })),
     });
     await loadVoteAccount(address, new Uint8Array(state));
-    const ours = await decoded(address);
-    expectVoteEqualsNode(ours, (await parsed(address)).parsed.info as unknown as ParsedVote);
+    const ours = await decodedAccount(session, address);
+    expectVoteEqualsNode(ours, (await nodeParsed(address)).parsed.info as unknown as ParsedVote);
     expect(ours.version).toBe("1.14.11");
   });
 
@@ -270,8 +254,8 @@ describe("get_account: vote accounts in every layout", () => {
       lastTimestamp: { slot: 50n, timestamp: 1_600_000_000n },
     });
     await loadVoteAccount(address, new Uint8Array(state));
-    const ours = await decoded(address);
-    expectVoteEqualsNode(ours, (await parsed(address)).parsed.info as unknown as ParsedVote);
+    const ours = await decodedAccount(session, address);
+    expectVoteEqualsNode(ours, (await nodeParsed(address)).parsed.info as unknown as ParsedVote);
     expect(ours).toMatchObject({
       kind: "vote",
       version: "0.23.5",
@@ -302,8 +286,8 @@ describe("get_account: vote accounts in every layout", () => {
       votes: [300n, 301n].map((slot, index) => ({ latency: 2, lockout: { slot, confirmationCount: 2 - index } })),
     });
     await loadVoteAccount(address, new Uint8Array(state));
-    const ours = await decoded(address);
-    const node = (await parsed(address)).parsed.info as unknown as ParsedVote & Record<string, unknown>;
+    const ours = await decodedAccount(session, address);
+    const node = (await nodeParsed(address)).parsed.info as unknown as ParsedVote & Record<string, unknown>;
     expectVoteEqualsNode(ours, node);
     expect(ours).toMatchObject({
       version: "v4",

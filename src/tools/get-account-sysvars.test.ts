@@ -4,15 +4,19 @@
  */
 import { type Address, getAddressEncoder } from "@solana/kit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chain, connect, demo, setAccount, type TestSession } from "../../test/support/tool-client";
+import {
+  connect,
+  decodedAccount,
+  demo,
+  nodeParsed,
+  setAccount,
+  type TestSession,
+} from "../../test/support/tool-client";
 
 type Decoded = Record<string, unknown>;
 interface Account {
   ownerName: string | null;
   decoded: Decoded | null;
-}
-interface Parsed {
-  parsed: { type: string; info: Record<string, unknown> };
 }
 
 let session: TestSession;
@@ -20,21 +24,6 @@ beforeAll(async () => {
   session = await connect();
 });
 afterAll(() => session.close());
-
-async function parsed(address: string): Promise<Parsed> {
-  const { value } = await chain<{ value: { data: Parsed | [string, string] } }>("getAccountInfo", [
-    address,
-    { encoding: "jsonParsed", commitment: "confirmed" },
-  ]);
-  if (Array.isArray(value.data)) throw new Error(`the node did not parse ${address}`);
-  return value.data;
-}
-
-async function decoded(address: string): Promise<Decoded> {
-  const { structured } = await session.call<Account>("get_account", { address });
-  if (!structured.decoded) throw new Error(`get_account did not decode ${address}`);
-  return structured.decoded;
-}
 
 describe("get_account: sysvars and config accounts", () => {
   const sysvars: [string, string, string][] = [
@@ -47,7 +36,7 @@ describe("get_account: sysvars and config accounts", () => {
   for (const [address, name, nodeType] of sysvars) {
     it(`the ${name} sysvar equals the node's parse`, async () => {
       const { structured } = await session.call<Account>("get_account", { address });
-      const reference = await parsed(address);
+      const reference = await nodeParsed(address);
       expect(reference.parsed.type).toBe(nodeType);
       const { kind, sysvar, ...fields } = structured.decoded ?? {};
       expect({ kind, sysvar }).toEqual({ kind: "sysvar", sysvar: name });
@@ -69,10 +58,10 @@ describe("get_account: sysvars and config accounts", () => {
 
   it("slot hashes: count and newest entries equal the node's parse", async () => {
     const address = "SysvarS1otHashes111111111111111111111111111";
-    const ours = await decoded(address);
+    const ours = await decodedAccount(session, address);
     expect(ours).toMatchObject({ kind: "sysvar", sysvar: "slot-hashes" });
     const newest = ours.newestEntries as { slot: string; hash: string }[];
-    const node = (await parsed(address)).parsed.info as unknown as { slot: number; hash: string }[];
+    const node = (await nodeParsed(address)).parsed.info as unknown as { slot: number; hash: string }[];
     // The node's list may have grown by a slot or two since our read: ours must be its tail.
     const start = node.findIndex((entry) => String(entry.slot) === newest[0]?.slot);
     expect(start).toBeGreaterThanOrEqual(0);
@@ -83,8 +72,12 @@ describe("get_account: sysvars and config accounts", () => {
 
   it("stake history: its entry count equals the node's parse", async () => {
     const address = "SysvarStakeHistory1111111111111111111111111";
-    const node = (await parsed(address)).parsed.info as unknown as unknown[];
-    expect(await decoded(address)).toMatchObject({ kind: "sysvar", sysvar: "stake-history", entryCount: node.length });
+    const node = (await nodeParsed(address)).parsed.info as unknown as unknown[];
+    expect(await decodedAccount(session, address)).toMatchObject({
+      kind: "sysvar",
+      sysvar: "stake-history",
+      entryCount: node.length,
+    });
   });
 
   it("the stake config (Config Program, mainnet layout) equals the node's parse", async () => {
@@ -95,7 +88,7 @@ describe("get_account: sysvars and config accounts", () => {
     data[9] = 12;
     await setAccount(address, { lamports: 960_480, owner: "Config1111111111111111111111111111111111111", data });
     const { structured } = await session.call<Account>("get_account", { address });
-    const reference = await parsed(address);
+    const reference = await nodeParsed(address);
     expect(reference.parsed.type).toBe("stakeConfig");
     expect(structured.ownerName).toBe("Config Program");
     expect(structured.decoded).toEqual({ kind: "stake-config", ...reference.parsed.info });
@@ -119,9 +112,9 @@ describe("get_account: sysvars and config accounts", () => {
     new DataView(data.buffer).setBigUint64(1 + keys.length * 33, BigInt(encoded.length), true);
     data.set(encoded, 1 + keys.length * 33 + 8);
     await setAccount(address, { lamports: 10_000_000, owner: "Config1111111111111111111111111111111111111", data });
-    const reference = await parsed(address);
+    const reference = await nodeParsed(address);
     expect(reference.parsed.type).toBe("validatorInfo");
-    expect(await decoded(address)).toEqual({
+    expect(await decodedAccount(session, address)).toEqual({
       kind: "validator-info",
       keys: reference.parsed.info.keys,
       info: reference.parsed.info.configData,

@@ -119,3 +119,25 @@ export function expectSameExtensions(ours: { extension: string }[], node: { exte
     expect(normalize(ours[index]?.extension ?? "")).toBe(normalize(item.extension));
   });
 }
+
+/** The node's own jsonParsed reading of an account, for comparing a decoder with. */
+export interface NodeParsed {
+  program: string;
+  parsed: { type: string; info: Record<string, unknown> };
+}
+
+export async function nodeParsed(address: string): Promise<NodeParsed> {
+  const { value } = await chain<{ value: { data: NodeParsed | [string, string] } }>("getAccountInfo", [
+    address,
+    { encoding: "jsonParsed", commitment: "confirmed" },
+  ]);
+  if (Array.isArray(value.data)) throw new Error(`the node did not parse ${address}`);
+  return value.data;
+}
+
+/** What get_account decoded at an address; a clear failure when it decoded nothing. */
+export async function decodedAccount(session: TestSession, address: string): Promise<Record<string, unknown>> {
+  const { structured } = await session.call<{ decoded: Record<string, unknown> | null }>("get_account", { address });
+  if (!structured.decoded) throw new Error(`get_account did not decode ${address}`);
+  return structured.decoded;
+}
