@@ -2,8 +2,7 @@
  * What is saved for an agent (per 2025 session, or per user under 2026-07-28), and the rules for
  * changing it: pure functions over plain JSON values, with their bounds. Storage lives in `store.ts`.
  */
-import { isAddress } from "@solana/kit";
-import { base58Problem } from "../solana/base58";
+import { base58Problem, isKnownAddress } from "../solana/base58";
 import { ServiceError } from "../solana/errors";
 import type { Network } from "../solana/networks";
 import type { Commitment } from "../solana/types";
@@ -57,7 +56,7 @@ export function emptyState(): SavedState {
 const invalid = (message: string) => new ServiceError("INVALID_INPUT", message);
 
 export function isLabel(value: string): boolean {
-  return LABEL_PATTERN.test(value) && !isAddress(value);
+  return LABEL_PATTERN.test(value) && !isKnownAddress(value);
 }
 
 /** A readable list of the saved labels for error messages. */
@@ -70,7 +69,7 @@ export function savedLabels(state: SavedState): string {
 
 /** The address a value names: itself when it is an address, else the address saved under that label. */
 export function resolveAddress(state: SavedState, value: string, addressForm: string): string {
-  if (isAddress(value)) return value;
+  if (isKnownAddress(value)) return value;
   const saved = state.labels[value];
   if (saved) return saved;
   if (!LABEL_PATTERN.test(value)) throw invalid(invalidAddressMessage(value, addressForm));

@@ -3,9 +3,9 @@
  * function, called from a tool's `schemas`, so that none is built when the Worker loads; the fixed
  * pieces are built once and shared, as the tools' schemas are (see `defineTool`).
  */
-import { getBase58Encoder, isAddress } from "@solana/kit";
+import { getBase58Encoder } from "@solana/kit";
 import * as z from "zod";
-import { base58Problem } from "../solana/base58";
+import { base58Problem, isKnownAddress } from "../solana/base58";
 import { NETWORK_NAMES, unknownNetworkMessage } from "../solana/networks";
 import { COMMITMENTS } from "../solana/types";
 import { invalidAddressMessage, LABEL_PATTERN } from "../state/rules";
@@ -21,7 +21,7 @@ export const address = (what: string) =>
   z
     .string()
     .trim()
-    .refine((value) => isAddress(value) || LABEL_PATTERN.test(value), {
+    .refine((value) => isKnownAddress(value) || LABEL_PATTERN.test(value), {
       error: (issue) => invalidAddressMessage(String(issue.input), ADDRESS_FORM),
     })
     .describe(`${what}, or a saved label.`);
