@@ -14,6 +14,7 @@ import type { Tool } from "../tools/tool";
 import { outputSchemaOf } from "./catalog";
 import { SERVER_INFO } from "./identity";
 import { jsonResponse } from "./json-rpc";
+import type { FinishedAnswer } from "./session-exchange";
 import type { ToolResult } from "./tool-result";
 
 const REVISION = "2026-07-28";
@@ -97,11 +98,16 @@ export function outputRefused(tool: Tool, id: string | number, result: ToolResul
   );
 }
 
-/** The JSON-RPC answer, as the SDK writes a 2025-era tools/call result. */
-export function sessionAnswer(id: string | number, result: ToolResult): Response {
-  return new Response(JSON.stringify({ result, jsonrpc: "2.0", id }), {
+/**
+ * The JSON-RPC answer, as the SDK writes a 2025-era tools/call result: as parts, for the session
+ * object to hand back without building a Response it would only take apart again.
+ */
+export function sessionAnswer(id: string | number, result: ToolResult): FinishedAnswer {
+  return {
+    status: 200,
     headers: { "content-type": "application/json" },
-  });
+    body: JSON.stringify({ result, jsonrpc: "2.0", id }),
+  };
 }
 
 /** The JSON-RPC answer, as the SDK writes a complete 2026-07-28 tools/call result. */

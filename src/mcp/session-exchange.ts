@@ -21,8 +21,12 @@ export interface SessionRequest {
   lastEventId?: string | null;
 }
 
-/**
- * What `handle` answers: a streamed answer as the Response itself, any other as its parts, which
- * JS RPC copies as one value instead of piping a body from the object to the Worker.
- */
-export type SessionAnswer = Response | { status: number; headers: Record<string, string>; body: string };
+/** A finished answer as its parts, which JS RPC copies as one value instead of piping a body. */
+export interface FinishedAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** What `handle` answers: a streamed answer as the Response itself, any other as its parts. */
+export type SessionAnswer = Response | FinishedAnswer;

@@ -21,10 +21,6 @@ export interface SessionHttpRequest {
   body?: unknown;
 }
 
-function acceptsSse(request: Request): boolean {
-  return (request.headers.get("accept") ?? "").includes("text/event-stream");
-}
-
 /**
  * Deeper than any MCP message needs: the messages cross to the session object by JS RPC, whose
  * serialization has a depth limit of its own, and a parse of arbitrary depth is work for nothing.
@@ -45,8 +41,11 @@ function tooDeep(value: unknown): boolean {
 }
 
 /** The body's JSON-RPC messages, or the HTTP error that says why there are none. */
-function messagesOf(request: Request, body: unknown): { messages: JSONRPCMessage[]; batch: boolean } | Response {
-  const accept = request.headers.get("accept") ?? "";
+function messagesOf(
+  request: Request,
+  accept: string,
+  body: unknown,
+): { messages: JSONRPCMessage[]; batch: boolean } | Response {
   if (!accept.includes("application/json") || !accept.includes("text/event-stream")) {
     return jsonRpcError(406, -32000, "Not Acceptable: Accept must list application/json and text/event-stream.");
   }
@@ -76,13 +75,14 @@ function messagesOf(request: Request, body: unknown): { messages: JSONRPCMessage
 export async function serveSession({ request, env, caller, body }: SessionHttpRequest): Promise<Response> {
   const method = request.method as SessionRequest["method"];
   const sessionId = request.headers.get("mcp-session-id");
-  const common = { owner: caller, method, acceptsSse: acceptsSse(request) };
+  const accept = request.headers.get("accept") ?? "";
+  const common = { owner: caller, method, acceptsSse: accept.includes("text/event-stream") };
 
   if (sessionId === null) {
     if (method !== "POST") return jsonRpcError(400, -32000, "Bad Request: Mcp-Session-Id header is required.");
     // Only an initialize may start a session: look before creating anything.
     if (!startsSession(body)) return missingSession();
-    const parsed = messagesOf(request, body);
+    const parsed = messagesOf(request, accept, body);
     if (parsed instanceof Response) return parsed;
     const id = crypto.randomUUID();
     return sessionResponse(
@@ -105,7 +105,7 @@ export async function serveSession({ request, env, caller, body }: SessionHttpRe
       `Bad Request: unsupported MCP-Protocol-Version ${version}. Supported: ${SUPPORTED_PROTOCOL_VERSIONS.join(", ")}.`,
     );
   }
-  const parsed = messagesOf(request, body);
+  const parsed = messagesOf(request, accept, body);
   if (parsed instanceof Response) return parsed;
   return sessionResponse(await session.handle({ ...common, ...parsed, sessionId }));
 }

@@ -29,7 +29,7 @@ import { createStateStore, type StateStore } from "../state/store";
 import type { CallChannel } from "./catalog";
 import { jsonRpcError } from "./json-rpc";
 import { outputRefused, type PlainCall, plainSessionCall, sessionAnswer } from "./plain-call";
-import type { SessionAnswer, SessionRequest } from "./session-exchange";
+import type { FinishedAnswer, SessionAnswer, SessionRequest } from "./session-exchange";
 import { createSessionServer, runSessionCall, type SessionBinding } from "./session-server";
 import { hasMethod, isRequest, requestIdInUse, SessionTransport } from "./session-transport";
 import { logsEveryCall } from "./tool-call";
@@ -93,21 +93,25 @@ export class McpSession extends DurableObject<Env> {
 
   async handle(request: SessionRequest): Promise<SessionAnswer> {
     this.meter.ops.doRequests++;
-    let response: Response;
+    let answer: Response | FinishedAnswer;
     try {
-      response = await this.route(request);
+      answer = await this.route(request);
     } catch (error) {
       // Say nothing of internals to the client; the log line has the reason.
       console.error(JSON.stringify({ event: "session_error", error: String(error).slice(0, 200) }));
-      response = jsonRpcError(500, -32603, "Internal error in the MCP session.");
+      answer = jsonRpcError(500, -32603, "Internal error in the MCP session.");
     }
-    response.headers.set("mcp-session-id", request.sessionId);
+    if (!(answer instanceof Response)) {
+      answer.headers["mcp-session-id"] = request.sessionId;
+      return answer;
+    }
+    answer.headers.set("mcp-session-id", request.sessionId);
     // A stream must cross as a Response; a finished body crosses cheaper as plain data.
-    if (response.headers.get("content-type")?.startsWith("text/event-stream")) return response;
-    return { status: response.status, headers: Object.fromEntries(response.headers), body: await response.text() };
+    if (answer.headers.get("content-type")?.startsWith("text/event-stream")) return answer;
+    return { status: answer.status, headers: Object.fromEntries(answer.headers), body: await answer.text() };
   }
 
-  private async route(request: SessionRequest): Promise<Response> {
+  private async route(request: SessionRequest): Promise<Response | FinishedAnswer> {
     const record = this.record;
     if (request.opens) {
       if (record) return jsonRpcError(409, -32600, "Session already exists.");
@@ -180,7 +184,7 @@ export class McpSession extends DurableObject<Env> {
     return response;
   }
 
-  private async post(request: SessionRequest, record: SessionRecord): Promise<Response> {
+  private async post(request: SessionRequest, record: SessionRecord): Promise<Response | FinishedAnswer> {
     const messages = request.messages ?? [];
     const plain = !request.batch && messages.length === 1 ? plainSessionCall(messages[0]) : undefined;
     // Without a log level or a subscription a call sends nothing before its answer: the SDK adds nothing.
@@ -212,7 +216,10 @@ export class McpSession extends DurableObject<Env> {
     return response;
   }
 
-  private async callPlain(plain: PlainCall, binding: SessionBinding & { store: StateStore }): Promise<Response> {
+  private async callPlain(
+    plain: PlainCall,
+    binding: SessionBinding & { store: StateStore },
+  ): Promise<Response | FinishedAnswer> {
     if (this.plainCalls.has(plain.id) || this.transport?.inFlight(plain.id)) return requestIdInUse(plain.id);
     const cancel = new AbortController();
     this.plainCalls.set(plain.id, cancel);
