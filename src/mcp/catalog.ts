@@ -11,8 +11,8 @@ import {
   ProtocolErrorCode,
   ResourceTemplate,
 } from "@modelcontextprotocol/server";
-import { address as toAddress } from "@solana/kit";
 import * as z from "zod";
+import { toAddress } from "../solana/base58";
 import { isServiceError, type ServiceErrorCode } from "../solana/errors";
 import type { SolanaService } from "../solana/service";
 import { resolveAddress, type SavedState } from "../state/rules";

@@ -1,6 +1,6 @@
 import { getAddressDecoder, isAddress } from "@solana/kit";
 import { describe, expect, it } from "vitest";
-import { base58Problem, isKnownAddress } from "./base58";
+import { base58Problem, isKnownAddress, toAddress } from "./base58";
 
 describe("base58Problem", () => {
   it("names the first character outside the alphabet and its position (1-based)", () => {
@@ -27,6 +27,9 @@ describe("isKnownAddress", () => {
     ]) {
       expect(isKnownAddress(value)).toBe(isAddress(value));
       expect(isKnownAddress(value)).toBe(false);
+      // toAddress throws kit's own error for text that is no address, as kit's `address` does.
+      expect(() => toAddress(value)).toThrow(/./);
     }
+    expect(toAddress(addresses[7] as string)).toBe(addresses[7]);
   });
 });

@@ -3,7 +3,7 @@
  * a person can act on. `base58Problem` only points at what to fix: the first character outside
  * the alphabet (which leaves out 0, O, I and l, as they are easy to misread) and where it is.
  */
-import { type Address, isAddress } from "@solana/kit";
+import { type Address, address, isAddress } from "@solana/kit";
 
 /**
  * Addresses kit has already accepted. Its check decodes the base58 with BigInt arithmetic, the
@@ -21,6 +21,11 @@ export function isKnownAddress(value: string): value is Address {
   if (known.size >= KNOWN_MAX) known.clear();
   known.add(value);
   return true;
+}
+
+/** kit's `address`: the text as an Address, or kit's error when it is none; remembered as above. */
+export function toAddress(value: string): Address {
+  return isKnownAddress(value) ? value : address(value);
 }
 
 const NOT_BASE58 = /[^1-9A-HJ-NP-Za-km-z]/u;

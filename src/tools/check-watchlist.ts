@@ -3,8 +3,8 @@
  * check. SOL comes from one getMultipleAccounts (the read get_balances makes, through the shared
  * cache); token totals from the holdings read get_token_balances makes, per owner that asked for them.
  */
-import { address as toAddress } from "@solana/kit";
 import * as z from "zod";
+import { toAddress } from "../solana/base58";
 import { ServiceError } from "../solana/errors";
 import { formatUnits, lamportsToSol } from "../solana/format";
 import { readBalances } from "../solana/reads/balance";

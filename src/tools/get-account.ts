@@ -1,7 +1,8 @@
 /** get_account: any account's balance, owner, size, rent status and, for known kinds, decoded data. */
-import { type Address, getBase64Decoder, address as toAddress } from "@solana/kit";
+import { type Address, getBase64Decoder } from "@solana/kit";
 import * as z from "zod";
 import { type DecodedAccount, decodeAccountData } from "../solana/accounts";
+import { toAddress } from "../solana/base58";
 import { formatUnits, lamportsToSol } from "../solana/format";
 import { programName } from "../solana/programs";
 import { accountBytes, readAccount, readProgramDataHeader, rentExemptMinimum } from "../solana/reads/account";

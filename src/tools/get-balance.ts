@@ -1,6 +1,7 @@
 /** get_balance: the SOL balance of one address, exact to the lamport. */
-import { type Address, address as toAddress } from "@solana/kit";
+import type { Address } from "@solana/kit";
 import * as z from "zod";
+import { toAddress } from "../solana/base58";
 import { lamportsToSol } from "../solana/format";
 import { readBalance } from "../solana/reads/balance";
 import { resolveRead } from "./read";

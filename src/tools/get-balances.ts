@@ -1,6 +1,7 @@
 /** get_balances: SOL balances of up to 100 addresses in one getMultipleAccounts request. */
-import { type Address, address as toAddress } from "@solana/kit";
+import type { Address } from "@solana/kit";
 import * as z from "zod";
+import { toAddress } from "../solana/base58";
 import { lamportsToSol } from "../solana/format";
 import { readBalances } from "../solana/reads/balance";
 import { resolveRead } from "./read";

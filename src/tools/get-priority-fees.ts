@@ -1,6 +1,6 @@
 /** get_priority_fees: what recent transactions paid per compute unit, as percentiles. */
-import { address as toAddress } from "@solana/kit";
 import * as z from "zod";
+import { toAddress } from "../solana/base58";
 import { setKey } from "../solana/reads/reader";
 import { resolveRead } from "./read";
 import { address, cacheInfo, maxAgeSeconds, network, readContext } from "./schemas";

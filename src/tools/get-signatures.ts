@@ -1,7 +1,8 @@
 /** get_signatures: an address's transaction history, newest first, one page at a time. */
-import { type Signature, address as toAddress } from "@solana/kit";
+import type { Signature } from "@solana/kit";
 import * as z from "zod";
 import { toJson } from "../solana/accounts/json";
+import { toAddress } from "../solana/base58";
 import { historyCommitment, resolveRead } from "./read";
 import { address, cacheInfo, maxAgeSeconds, network, readContext, settledCommitment, signature } from "./schemas";
 import { cacheNote, cutLines, isoTime } from "./text";

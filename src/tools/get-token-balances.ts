@@ -1,6 +1,6 @@
 /** get_token_balances: every SPL Token and Token-2022 account of an owner, with totals per mint. */
-import { address as toAddress } from "@solana/kit";
 import * as z from "zod";
+import { toAddress } from "../solana/base58";
 import { readTokenHoldings, totalsByMint } from "../solana/reads/token-accounts";
 import { needsClock } from "../solana/ui-amount";
 import { resolveRead } from "./read";

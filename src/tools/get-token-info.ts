@@ -1,10 +1,10 @@
 /** get_token_info: a mint's supply, decimals, authorities, program and Token-2022 extensions. */
-import { address as toAddress } from "@solana/kit";
 import { SYSVAR_CLOCK_ADDRESS } from "@solana/sysvars";
 import * as z from "zod";
 import type { Json } from "../solana/accounts/json";
 import { decodeMetaplexMetadata, metaplexMetadataAddress } from "../solana/accounts/metaplex";
 import { decodeMint, isTokenProgram, tokenKindOf } from "../solana/accounts/token";
+import { toAddress } from "../solana/base58";
 import { ServiceError } from "../solana/errors";
 import { programName } from "../solana/programs";
 import { accountBytes, readAccounts } from "../solana/reads/account";

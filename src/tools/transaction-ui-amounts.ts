@@ -4,8 +4,9 @@
  * writes the plain decimal figure), so the program's rule is applied here at the block's time,
  * with the mints' current configuration, and the UI change is the exact difference of the two.
  */
-import { type Address, address as toAddress } from "@solana/kit";
+import type { Address } from "@solana/kit";
 import { TOKEN_2022_PROGRAM_ADDRESS } from "@solana-program/token-2022";
+import { toAddress } from "../solana/base58";
 import { subtractDecimals } from "../solana/format";
 import { readMintRules } from "../solana/reads/mint";
 import type { ReadOptions } from "../solana/types";

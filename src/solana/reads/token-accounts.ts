@@ -3,10 +3,11 @@
  * decimals and UI-amount rules of their mints, cached as one value (kind "token-holdings"; the
  * older kind "token-balances" held the rows alone).
  */
-import { type Address, getBase64Encoder, address as toAddress } from "@solana/kit";
+import { type Address, getBase64Encoder } from "@solana/kit";
 import { TOKEN_PROGRAM_ADDRESS } from "@solana-program/token";
 import { TOKEN_2022_PROGRAM_ADDRESS } from "@solana-program/token-2022";
 import { decodeTokenAccount } from "../accounts/token";
+import { toAddress } from "../base58";
 import type { ReadOptions } from "../types";
 import { toUiAmount, type UiAmountConfig, type UiAmountRule } from "../ui-amount";
 import { readMintRules } from "./mint";
