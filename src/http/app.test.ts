@@ -36,6 +36,38 @@ describe("router", () => {
     );
   });
 
+  it("a session's SSE answer keeps its own no-cache and gets Server-Timing; CORS headers go to browsers", async () => {
+    const opened = await request("/mcp", { method: "POST", headers: MCP_HEADERS, body: initialize });
+    const session = { ...MCP_HEADERS, "mcp-session-id": opened.headers.get("mcp-session-id") as string };
+    await opened.text();
+    const post = (message: object) =>
+      request("/mcp", { method: "POST", headers: session, body: JSON.stringify(message) });
+    expect((await post({ jsonrpc: "2.0", method: "notifications/initialized" })).status).toBe(202);
+    await (await post({ jsonrpc: "2.0", id: 2, method: "logging/setLevel", params: { level: "debug" } })).text();
+    // With a log level the call logs before its answer, so the answer comes as an SSE stream.
+    const stream = await post({
+      jsonrpc: "2.0",
+      id: 3,
+      method: "tools/call",
+      params: { name: "get_balance", arguments: { address: "11111111111111111111111111111111" } },
+    });
+    expect(stream.status).toBe(200);
+    expect(stream.headers.get("content-type")).toMatch(/^text\/event-stream/);
+    expect(stream.headers.get("cache-control")).toBe("no-cache, no-transform");
+    expect(stream.headers.get("server-timing")).toMatch(/^total;dur=/);
+    expect(await stream.text()).toContain('"id":3');
+
+    const fromBrowser = await request("/mcp", {
+      method: "POST",
+      headers: { ...MCP_HEADERS, origin: "http://localhost:5173" },
+      body: initialize,
+    });
+    expect(fromBrowser.headers.get("access-control-allow-origin")).toBe("http://localhost:5173");
+    expect(fromBrowser.headers.get("access-control-expose-headers")?.toLowerCase()).toContain("mcp-session-id");
+    expect(fromBrowser.headers.get("vary")).toContain("Origin");
+    expect(fromBrowser.headers.get("cache-control")).toBe("no-store");
+  });
+
   it("a 2026-07-28 request is answered in the Worker, with no session", async () => {
     const list = withEnvelope({ jsonrpc: "2.0", id: 1, method: "tools/list" });
     const response = await request("/mcp", {

@@ -3,11 +3,12 @@
  * answered in this Worker (`mcp/stateless.ts`); a 2025-era request goes to the session Durable
  * Object named by `Mcp-Session-Id`, one Durable Object call per MCP request.
  */
+
+import type { Context, MiddlewareHandler } from "hono";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { NONCE, secureHeaders } from "hono/secure-headers";
-import { timing } from "hono/timing";
 import { callerFromAuth } from "../auth/caller";
 import { SERVER_VERSION } from "../mcp/identity";
 import { isWebSocketUpgrade, jsonRpcError, webSocketRefused } from "../mcp/json-rpc";
@@ -71,19 +72,12 @@ export function createApp(): Hono<AppEnv> {
 
   app.use(
     "/mcp",
-    // `Server-Timing: total;dur=…`, the time this Worker spent on the request, session hop included.
-    timing({ totalDescription: "" }),
-    // Answers carry one caller's data: no shared or browser cache may keep them. SSE streams set
-    // their own no-cache, which is kept.
-    async (c, next) => {
-      await next();
-      if (!c.res.headers.has("cache-control")) c.header("cache-control", "no-store");
-    },
+    mcpAnswerHeaders(),
     hostGuard((env) => ({
       allowedHostnames: splitList(env.ALLOWED_HOSTNAMES),
       allowedOrigins: splitList(env.ALLOWED_ORIGINS),
     })),
-    cors({
+    corsForBrowsers({
       origin: (origin) => origin,
       allowMethods: ["GET", "POST", "DELETE", "OPTIONS"],
       allowHeaders: [
@@ -123,6 +117,44 @@ export function createApp(): Hono<AppEnv> {
   app.all("/mcp", () => jsonRpcError(405, -32000, "Method not allowed.", { allow: "GET, POST, DELETE, OPTIONS" }));
 
   return app;
+}
+
+/**
+ * On every MCP answer: `Server-Timing: total;dur=…`, the time this Worker spent on the request
+ * (the session hop included), and `Cache-Control: no-store` (answers carry one caller's data, so
+ * no shared or browser cache may keep them; SSE streams set their own no-cache, which is kept).
+ * Set on the answer itself: after a handler, Hono's `c.header` copies the whole Response per header.
+ */
+function mcpAnswerHeaders(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const started = performance.now();
+    await next();
+    const headers = writableHeaders(c);
+    headers.set("server-timing", `total;dur=${Math.round((performance.now() - started) * 10) / 10}`);
+    if (!headers.has("cache-control")) headers.set("cache-control", "no-store");
+  };
+}
+
+/** The answer's headers, copying the answer first only when its headers cannot be changed (a stream's may not). */
+function writableHeaders(c: Context<AppEnv>): Headers {
+  try {
+    c.res.headers.set("server-timing", "");
+    return c.res.headers;
+  } catch {
+    c.res = new Response(c.res.body, c.res);
+    return c.res.headers;
+  }
+}
+
+/**
+ * Hono's cors, for requests that carry an Origin: browsers send one with every cross-origin
+ * request and preflight, and only a browser reads CORS headers. Other clients (the MCP clients of
+ * agents and desktops) skip it, and with it a copy of the Response per header it would set.
+ * Nothing is lost to caches: no MCP answer may be stored (no-store above).
+ */
+function corsForBrowsers(options: Parameters<typeof cors>[0]): MiddlewareHandler<AppEnv> {
+  const withCors = cors(options);
+  return (c, next) => (c.req.header("origin") === undefined ? next() : withCors(c, next));
 }
 
 function parseJson(body: string): unknown {
