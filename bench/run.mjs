@@ -3,7 +3,8 @@
 // Starts a seeded local chain and `wrangler dev` (auth off, loopback only), then measures, each
 // part in the module that does it:
 //   - throughput and latency under autocannon, both lanes, 1, 10 and 50 connections (bench/load.mjs);
-//   - the platform's floor: a bare Durable Object call against a bare route (bench/floor.mjs);
+//   - both lanes against the platform's floor (a bare Durable Object call against a bare route),
+//     interleaved in rounds (bench/floor.mjs);
 //   - workerd's resident memory after opening 1,000 sessions, bundle size (gzip) and startup
 //     (`wrangler check startup`, the figure it prints as Active) (bench/footprint.mjs);
 //   - the size of tools/list: all of it, and the part the model reads (bench/catalog.mjs);
@@ -19,7 +20,7 @@ import path from "node:path";
 import { startLocalChain } from "../scripts/local-chain.mjs";
 import { startWranglerDev } from "../scripts/wrangler-dev.mjs";
 import { catalogSizes, fetchToolList } from "./catalog.mjs";
-import { platformFloor } from "./floor.mjs";
+import { lanesAgainstFloor } from "./floor.mjs";
 import { bundleSize, sessionMemory, startupCpu } from "./footprint.mjs";
 import { openSessions, throughputRuns, toolCalls } from "./load.mjs";
 import { platformResults, platformWorkloads, runWorkloads } from "./platform.mjs";
@@ -56,7 +57,7 @@ try {
   results.memory = await sessionMemory(server, 1000);
 
   results.throughput = await throughputRuns(calls, demo);
-  results.floor = await platformFloor();
+  results.floor = await lanesAgainstFloor(calls, demo, await openSessions(10));
 
   // The workloads priced per million calls: timed here, counted below.
   const workloads = platformWorkloads(calls, demo);
