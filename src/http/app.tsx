@@ -3,9 +3,7 @@
  * answered in this Worker (`mcp/stateless.ts`); a 2025-era request goes to the session Durable
  * Object named by `Mcp-Session-Id`, one Durable Object call per MCP request.
  */
-
-import type { Context, MiddlewareHandler } from "hono";
-import { Hono } from "hono";
+import { type Context, Hono, type MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { NONCE, secureHeaders } from "hono/secure-headers";
