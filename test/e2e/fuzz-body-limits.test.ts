@@ -7,8 +7,8 @@ import http from "node:http";
 import { describe, expect, inject, it } from "vitest";
 import { pick, poolsFromDemo, STATELESS_REVISION, seededRng, statelessHeaders, withEnvelope } from "../support/fuzz";
 import { SEED } from "../support/fuzz/cases";
-import { initialize, MCP_HEADERS, post } from "../support/fuzz/http";
-import { PROTOCOL_VERSION } from "../support/mcp-post";
+import { initialize, post } from "../support/fuzz/http";
+import { MCP_HEADERS, PROTOCOL_VERSION } from "../support/mcp-post";
 
 const mcpUrl = inject("mcpUrl");
 const pools = poolsFromDemo(inject("demo"));

@@ -5,6 +5,8 @@
 import { sseMessages, statelessHeaders, withEnvelope } from "./fuzz";
 
 export const PROTOCOL_VERSION = "2025-11-25";
+/** The headers every Streamable HTTP POST carries. */
+export const MCP_HEADERS = { "content-type": "application/json", accept: "application/json, text/event-stream" };
 
 export interface McpAnswer {
   status: number;
@@ -41,7 +43,7 @@ export async function postStateless(
 async function post(url: string, body: string, headers: Record<string, string>, timeoutMs: number) {
   const response = await fetch(url, {
     method: "POST",
-    headers: { "content-type": "application/json", accept: "application/json, text/event-stream", ...headers },
+    headers: { ...MCP_HEADERS, ...headers },
     body,
     signal: AbortSignal.timeout(timeoutMs),
   });

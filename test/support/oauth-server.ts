@@ -9,6 +9,7 @@ import path from "node:path";
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { afterAll, beforeAll, expect, inject } from "vitest";
 import { type DevServer, startDevServer } from "./dev-server";
+import { MCP_HEADERS } from "./mcp-post";
 import { Browser, hiddenInput } from "./oauth-browser";
 import { CLIENT_REDIRECT, codeFrom } from "./oauth-client";
 
@@ -62,8 +63,7 @@ export function mcpPost(
   return fetch(url, {
     method: "POST",
     headers: {
-      "content-type": "application/json",
-      accept: "application/json, text/event-stream",
+      ...MCP_HEADERS,
       ...(token ? { authorization: `Bearer ${token}` } : {}),
       ...headers,
     },

@@ -18,7 +18,7 @@ import { type DevServer, startDevServer } from "./dev-server";
 import { type FaultProxy, startFaultProxy } from "./fault-proxy";
 import { sseMessages, statelessHeaders, withEnvelope } from "./fuzz";
 import { type ChainProcess, startChainProcess } from "./local-chain";
-import { PROTOCOL_VERSION } from "./mcp-post";
+import { MCP_HEADERS, PROTOCOL_VERSION } from "./mcp-post";
 import { requestWithHost } from "./raw-http";
 
 export const BROWSER_ORIGIN = "http://localhost:6274";
@@ -132,8 +132,7 @@ export function useSecurityStack(): SecurityStack {
     return stack.request(server.mcpUrl, {
       method: "POST",
       headers: {
-        "content-type": "application/json",
-        accept: "application/json, text/event-stream",
+        ...MCP_HEADERS,
         ...(token ? { authorization: `Bearer ${token}` } : {}),
         ...headers,
         ...options.headers,
@@ -193,7 +192,7 @@ export function useSecurityStack(): SecurityStack {
       const answer = await requestWithHost(new URL(server.url).port, host, {
         path: "/mcp",
         method: "POST",
-        headers: { "content-type": "application/json", accept: "application/json, text/event-stream", ...headers },
+        headers: { ...MCP_HEADERS, ...headers },
         body,
       });
       seen.push(answer.body, JSON.stringify(answer.headers));

@@ -3,9 +3,7 @@
  * so that each suite judges what a client would see.
  */
 import { expect } from "vitest";
-import { PROTOCOL_VERSION } from "../mcp-post.ts";
-
-export const MCP_HEADERS = { "content-type": "application/json", accept: "application/json, text/event-stream" };
+import { MCP_HEADERS, PROTOCOL_VERSION } from "../mcp-post.ts";
 
 export async function post(
   mcpUrl: string,
