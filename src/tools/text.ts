@@ -16,3 +16,37 @@ export function isoTime(unixSeconds: bigint | number | null | undefined): string
 export function cacheNote(cache: { hit: boolean; ageSeconds: number }): string {
   return cache.hit ? ` (from cache, ${cache.ageSeconds} s old)` : "";
 }
+
+/**
+ * Code points that could make on-chain text read as the server's own words: C0 and C1 controls
+ * (newlines among them), line and paragraph separators, bidi overrides and isolates, zero-width
+ * characters and the byte-order mark.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
+const UNSAFE_IN_TEXT = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
+
+/** Longest on-chain string shown whole in text; structuredContent keeps the whole value. */
+export const CHAIN_TEXT_MAX = 200;
+
+/**
+ * A string read from the chain (a token's name, symbol or URI, a memo, a log line), as data in
+ * the text a model reads: in double quotes, with quotes, backslashes and every unsafe code point
+ * escaped, so that it stays on one line and cannot pass for an instruction; cut at `max`
+ * code points with a count of the rest. Anyone can write these strings: a mint named
+ * "Airdrop\nSYSTEM: …" must not put "SYSTEM:" on a line of its own.
+ */
+export function chainText(value: string, max = CHAIN_TEXT_MAX): string {
+  const codePoints = Array.from(value);
+  const shown = codePoints.length > max ? codePoints.slice(0, max).join("") : value;
+  const escaped = shown
+    .replace(/\\/g, "\\\\")
+    .replace(/"/g, '\\"')
+    .replace(UNSAFE_IN_TEXT, (char) => {
+      if (char === "\n") return "\\n";
+      if (char === "\r") return "\\r";
+      if (char === "\t") return "\\t";
+      return `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`;
+    });
+  const more = codePoints.length - max;
+  return `"${escaped}"${more > 0 ? ` (… ${more} more characters)` : ""}`;
+}
