@@ -100,6 +100,41 @@ describe("the IDL tables", () => {
     expect((await decodeDefiInstruction({ programAddress, accounts: [], data }, assets))?.instruction).toBe(name);
   });
 
+  it("never throws on data an IDL does not describe: every instruction, cut short or padded with noise", async () => {
+    let seed = 7;
+    const noise = (length: number) =>
+      Uint8Array.from({ length }, () => {
+        seed = (seed * 1103515245 + 12345) % 2 ** 31;
+        return seed % 256;
+      });
+    const programs = [
+      "JUP6LkbZbjS1jKKwapdHNy74zcZ3tLUZoi5QNyVTaV4",
+      "675kPX9MHTjS2zt1qfr1NYHuzeLXfQM9H24wFSUt1Mp8",
+      "CAMMCzo5YL8w4VFF8KVHrK22GGUsp5VTaW7grrKgrWqK",
+      "whirLbMiicVdio4qvUfM5KAg6Ct8VwpYzGff3uctyCc",
+      "LBUZKhRxPF3XUpBCjp4YzTKgLccjZhTSDM9YuVaPwxo",
+      "6m2CDdhRgxpH4WjvdzxAYbGxwdGUz5MziiL5jek2kBma",
+      "opnb2LAfJYbRMAHHvqjCwQxanZn7ReEHp1k81EohpZb",
+    ];
+    const files = ["jupiter-v6.json", "raydium-amm-v4.json", "raydium-clmm.json", "orca-whirlpool.json"];
+    const more = ["meteora-dlmm.json", "okx-dex-router.json", "openbook-v2.json"];
+    let named = 0;
+    for (const [i, file] of [...files, ...more].entries()) {
+      const idl = await programIdl(file, assets);
+      for (const ix of idl?.instructions ?? []) {
+        for (const length of [0, 3, 40, 300]) {
+          const data = Uint8Array.from([...ix.discriminator, ...noise(length)]);
+          const decoded = await decodeDefiInstruction(
+            { programAddress: programs[i] ?? "", accounts: [], data },
+            assets,
+          );
+          if (decoded) named++;
+        }
+      }
+    }
+    expect(named).toBeGreaterThan(500);
+  });
+
   it("decodes a hand-written table's arguments as the program's source declares them", async () => {
     const amounts = new Uint8Array(16);
     const view = new DataView(amounts.buffer);
