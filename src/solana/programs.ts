@@ -1,4 +1,7 @@
 /** Names of well-known Solana programs, so that results say "Token Program" instead of a bare address. */
+import { defiProgramName } from "./defi/registry";
+
+// The DeFi programs (Jupiter, Raydium, Orca, Meteora, Pump.fun, ...) are named in defi/registry.ts.
 
 const PROGRAM_NAMES: Readonly<Record<string, string>> = {
   "11111111111111111111111111111111": "System Program",
@@ -29,18 +32,12 @@ const PROGRAM_NAMES: Readonly<Record<string, string>> = {
   SysvarStakeHistory1111111111111111111111111: "Stake History Sysvar",
   SysvarEpochSchedu1e111111111111111111111111: "Epoch Schedule Sysvar",
   metaqbxxUerdq28cj1RbAWkYQm3ybzjb6a8bt518x1s: "Metaplex Token Metadata",
-  JUP6LkbZbjS1jKKwapdHNy74zcZ3tLUZoi5QNyVTaV4: "Jupiter Aggregator v6",
-  whirLbMiicVdio4qvUfM5KAg6Ct8VwpYzGff3uctyCc: "Orca Whirlpools",
-  "675kPX9MHTjS2zt1qfr1NYHuzeLXfQM9H24wFSUt1Mp8": "Raydium AMM v4",
-  CAMMCzo5YL8w4VFF8KVHrK22GGUsp5VTaW7grrKgrWqK: "Raydium CLMM",
-  LBUZKhRxPF3XUpBCjp4YzTKgLccjZhTSDM9YuVaPwxo: "Meteora DLMM",
-  "6EF8rrecthR5Dkzon8Nwu78hRvfCKubJ14M5uBEwF6P": "Pump.fun",
   SQDS4ep65T869zMMBKyuUq6aD6EgTu8psMjkvj52pCf: "Squads Multisig v4",
 };
 
 /** The program's well-known name, or undefined when it is not one we know. */
 export function programName(address: string): string | undefined {
-  return PROGRAM_NAMES[address];
+  return PROGRAM_NAMES[address] ?? defiProgramName(address);
 }
 
 /** "Token Program (Tokenkeg...)" style label for text output. */
