@@ -94,13 +94,14 @@ export function createApp(): Hono<AppEnv> {
       maxSize: MAX_BODY_BYTES,
       onError: () => jsonRpcError(413, -32000, `Request body is larger than ${MAX_BODY_BYTES} bytes.`),
     }),
-    // Who is calling, from the credential the OAuth provider verified; absent when auth is off.
+    // Who is calling, from the credential the OAuth provider verified; refused when there is none
+    // and AUTH_MODE=none is not honoured for this request.
     callerFromAuth(),
   );
 
   app.on(["GET", "POST", "DELETE"], "/mcp", async (c) => {
     if (isWebSocketUpgrade(c.req.raw)) return webSocketRefused();
-    const caller = c.get("caller") ?? "anonymous";
+    const caller = c.get("caller");
     let body: unknown;
     if (c.req.method === "POST") {
       body = parseJson(await c.req.text());
