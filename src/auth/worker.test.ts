@@ -167,6 +167,35 @@ describe("expiry", () => {
   });
 });
 
+/** An API key for `owner`, stored as `npm run apikey` stores one. */
+async function storeApiKey(owner: string): Promise<string> {
+  const key = generateApiKey();
+  const hash = await hashApiKey(key);
+  const record = { id: apiKeyIdOf(hash), owner, scopes: ["solana:read"], name: "t", createdAt: 0, expiresAt: null };
+  await env.OAUTH_KV.put(apiKeyKvKey(hash), JSON.stringify(record));
+  return key;
+}
+
+describe("rate limit", () => {
+  it("is one budget per user: two API keys and an OAuth token of the same user share the 120 a minute", async () => {
+    const [first, second] = [await storeApiKey("local|kim"), await storeApiKey("local|kim")];
+    const token = await accessToken("kim");
+    const get = (credential: string) =>
+      call(`${ORIGIN}/mcp`, { method: "GET", headers: { authorization: `Bearer ${credential}` } });
+    const statuses: number[] = [];
+    for (let i = 0; i < 120; i++) statuses.push((await get(i % 2 ? first : token)).status);
+    // Past the auth layer (a GET without a session is the router's 400), never refused for the rate.
+    expect(statuses.filter((status) => status === 429)).toHaveLength(0);
+    for (const credential of [second, first, token]) {
+      const refused = await get(credential);
+      expect(refused.status).toBe(429);
+      expect(refused.headers.get("retry-after")).toBe("60");
+    }
+    // Another user still has a budget of their own.
+    expect((await get(await storeApiKey("local|lee"))).status).toBe(400);
+  });
+});
+
 describe("resource", () => {
   it("a plain-http resource off loopback is a clear configuration error, not a crash", async () => {
     const response = await call("http://mcp.example.com/mcp", { method: "GET" });
