@@ -12,12 +12,24 @@ import { readAuthProps } from "./props";
 /** The one local user of `AUTH_MODE=none`. */
 export const ANONYMOUS = "anonymous";
 
-export function callerFromAuth(): MiddlewareHandler<{ Bindings: Env; Variables: { caller: string } }> {
+/** Who is calling, and whether a credential said so (the user's bounds and rate limit apply) or AUTH_MODE=none did. */
+export interface CallerVariables {
+  caller: string;
+  verified: boolean;
+}
+
+export function callerFromAuth(): MiddlewareHandler<{ Bindings: Env; Variables: CallerVariables }> {
   return async (c, next) => {
     const props = readAuthProps(executionProps(() => c.executionCtx));
-    if (props) c.set("caller", props.userId);
-    else if (decideAuthMode(c.env.AUTH_MODE, new URL(c.req.url)).mode === "none") c.set("caller", ANONYMOUS);
-    else return jsonRpcError(401, -32000, "Unauthorized: this request carries no verified credential.");
+    if (props) {
+      c.set("caller", props.userId);
+      c.set("verified", true);
+    } else if (decideAuthMode(c.env.AUTH_MODE, new URL(c.req.url)).mode === "none") {
+      c.set("caller", ANONYMOUS);
+      c.set("verified", false);
+    } else {
+      return jsonRpcError(401, -32000, "Unauthorized: this request carries no verified credential.");
+    }
     await next();
   };
 }

@@ -196,6 +196,36 @@ describe("rate limit", () => {
   });
 });
 
+describe("batches on the rate limit", () => {
+  it("every call of a 2025-03-26 batch counts against the user's budget", async () => {
+    const key = await storeApiKey("local|mo");
+    const headers = {
+      authorization: `Bearer ${key}`,
+      "content-type": "application/json",
+      accept: "application/json, text/event-stream",
+    };
+    const opened = await call(`${ORIGIN}/mcp`, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ ...INITIALIZE, params: { ...INITIALIZE.params, protocolVersion: "2025-03-26" } }),
+    });
+    const session = { ...headers, "mcp-session-id": opened.headers.get("mcp-session-id") as string };
+    await opened.text();
+    const post = (body: unknown) =>
+      call(`${ORIGIN}/mcp`, { method: "POST", headers: session, body: JSON.stringify(body) });
+    expect((await post({ jsonrpc: "2.0", method: "notifications/initialized" })).status).toBe(202);
+    // Two requests so far; five batches of 20 calls make 102, a sixth would make 122 of 120.
+    const batch = Array.from({ length: 20 }, (_, i) => ({ jsonrpc: "2.0", id: i + 1, method: "ping" }));
+    const statuses: number[] = [];
+    for (let round = 0; round < 6; round++) {
+      const answer = await post(batch);
+      statuses.push(answer.status);
+      await answer.text();
+    }
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
+  });
+});
+
 describe("resource", () => {
   it("a plain-http resource off loopback is a clear configuration error, not a crash", async () => {
     const response = await call("http://mcp.example.com/mcp", { method: "GET" });

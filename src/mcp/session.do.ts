@@ -26,6 +26,7 @@ import {
 import { createOpsMeter, meterKv, meterStorage, type OpsMeter } from "../platform/ops";
 import { createSolanaService, type SolanaService } from "../solana/service";
 import { createStateStore, type StateStore } from "../state/store";
+import { batchRefusal } from "./batches";
 import type { CallChannel } from "./catalog";
 import { jsonRpcError } from "./json-rpc";
 import { outputRefused, type PlainCall, plainSessionCall, sessionAnswer } from "./plain-call";
@@ -186,6 +187,9 @@ export class McpSession extends DurableObject<Env> {
 
   private async post(request: SessionRequest, record: SessionRecord): Promise<Response | FinishedAnswer> {
     const messages = request.messages ?? [];
+    // The revision the session negotiated decides, whatever header the POST carried (or left out).
+    const refused = request.batch ? batchRefusal(record.protocolVersion) : undefined;
+    if (refused) return refused;
     const plain = !request.batch && messages.length === 1 ? plainSessionCall(messages[0]) : undefined;
     // Without a log level or a subscription a call sends nothing before its answer: the SDK adds nothing.
     if (plain && !record.loggingLevel) {
