@@ -226,6 +226,32 @@ describe("batches on the rate limit", () => {
   });
 });
 
+describe("the open endpoints", () => {
+  it("throttle registration (10 a minute) and the consent steps (30) per client address", async () => {
+    const register = (ip: string) =>
+      call(`${ORIGIN}/oauth/register`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "cf-connecting-ip": ip },
+        body: JSON.stringify({ client_name: "t", redirect_uris: [REDIRECT], token_endpoint_auth_method: "none" }),
+      });
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++) statuses.push((await register("203.0.113.7")).status);
+    expect(statuses).toEqual([...Array(10).fill(201), 429]);
+    const refused = await register("203.0.113.7");
+    expect(refused.headers.get("retry-after")).toBe("60");
+    expect(((await refused.json()) as { error_description: string }).error_description).toContain("/oauth/register");
+    // Another address has its own budget.
+    expect((await register("203.0.113.8")).status).toBe(201);
+
+    const consent = (ip: string) => call(`${ORIGIN}/authorize?client_id=x`, { headers: { "cf-connecting-ip": ip } });
+    const pages: number[] = [];
+    for (let i = 0; i < 31; i++) pages.push((await consent("203.0.113.9")).status);
+    expect(pages.slice(0, 30)).not.toContain(429);
+    expect(pages[30]).toBe(429);
+    expect((await consent("203.0.113.10")).status).not.toBe(429);
+  });
+});
+
 describe("resource", () => {
   it("a plain-http resource off loopback is a clear configuration error, not a crash", async () => {
     const response = await call("http://mcp.example.com/mcp", { method: "GET" });

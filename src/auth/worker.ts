@@ -12,9 +12,9 @@ import { explainSignIn } from "./challenge";
 import { type AuthEnv, accessTokenTtl, SCOPE_READ, SCOPES_SUPPORTED } from "./config";
 import { decideAuthMode } from "./mode";
 import { MCP_PATH, resourceFor } from "./resource";
+import { REGISTER_PATH, throttleOpenEndpoints } from "./throttle";
 
 export const TOKEN_PATH = "/oauth/token";
-export const REGISTER_PATH = "/oauth/register";
 /** Distinct resources a Worker instance keeps providers for (normally one or two). */
 const MAX_PROVIDERS = 8;
 
@@ -65,6 +65,8 @@ export function createWorker(
         case "refused":
           return Response.json({ error: "auth_mode_refused", error_description: decision.reason }, { status: 403 });
         case "oauth": {
+          const throttled = await throttleOpenEndpoints(request, env, url);
+          if (throttled) return throttled;
           // A copy per request: the provider caches its helpers on env, and each resource has its own provider.
           const authEnv: AuthEnv = { ...env };
           const resource = resourceFor(authEnv.MCP_RESOURCE, url);

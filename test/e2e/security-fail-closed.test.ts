@@ -54,3 +54,25 @@ describe("one way to the tools, and it needs a token", () => {
     }
   });
 });
+
+describe("the open endpoints", () => {
+  it("throttle client registration per address: the 11th in a minute gets 429 with Retry-After", async () => {
+    const statuses: number[] = [];
+    let refused: Response | undefined;
+    for (let i = 0; i < 11; i++) {
+      const answer = await stack.request(`${stack.server.url}/oauth/register`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({
+          client_name: `script ${i}`,
+          redirect_uris: ["http://127.0.0.1:7777/callback"],
+          token_endpoint_auth_method: "none",
+        }),
+      });
+      statuses.push(answer.response.status);
+      if (answer.response.status === 429) refused = answer.response;
+    }
+    expect(statuses).toEqual([...Array(10).fill(201), 429]);
+    expect(refused?.headers.get("retry-after")).toBe("60");
+  });
+});
