@@ -83,8 +83,9 @@ describe("OAuth with the local sign-in (loopback)", () => {
     expect(forbidden.headers.get("www-authenticate")).toContain('error="insufficient_scope"');
     expect(forbidden.headers.get("www-authenticate")).toContain('scope="solana:read"');
 
-    // Per-user rate limit (120 a minute, all of the user's keys and tokens): the excess gets 429 with Retry-After. Up to 250
-    // tries: should a window boundary fall among them, one of the two windows still gets over 120.
+    // Per-user rate limit (120 a minute across the user's keys and tokens): the excess gets 429 with
+    // Retry-After. Up to 250 tries: should a window boundary fall among them, one of the two windows
+    // still gets over 120.
     let limited: Response | undefined;
     for (let i = 0; i < 250 && !limited; i++) {
       const response = await mcpPost(local.server.mcpUrl, key, list);
