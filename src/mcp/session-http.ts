@@ -85,7 +85,14 @@ function messagesOf(
   return { messages, batch };
 }
 
-export async function serveSession({ request, env, caller, body, spend }: SessionHttpRequest): Promise<Response> {
+export async function serveSession({
+  request,
+  env,
+  caller,
+  verified,
+  body,
+  spend,
+}: SessionHttpRequest): Promise<Response> {
   const method = request.method as SessionRequest["method"];
   const sessionId = request.headers.get("mcp-session-id");
   const accept = request.headers.get("accept") ?? "";
@@ -101,7 +108,7 @@ export async function serveSession({ request, env, caller, body, spend }: Sessio
     if (parsed instanceof Response) return parsed;
     const id = crypto.randomUUID();
     return sessionResponse(
-      await env.MCP_SESSION.getByName(id).handle({ ...common, ...parsed, sessionId: id, opens: true }),
+      await env.MCP_SESSION.getByName(id).handle({ ...common, ...parsed, sessionId: id, opens: true, verified }),
     );
   }
 

@@ -34,6 +34,7 @@ import type { FinishedAnswer, SessionAnswer, SessionRequest } from "./session-ex
 import { createSessionServer, runSessionCall, type SessionBinding } from "./session-server";
 import { hasMethod, isRequest, requestIdInUse, SessionTransport } from "./session-transport";
 import { logsEveryCall } from "./tool-call";
+import { countEnd, countOpening } from "./user-sessions";
 
 const RECORD_KEY = "session";
 /** A hot-path call has no stream to send on; it is taken only when it would send nothing. */
@@ -51,6 +52,8 @@ export interface SessionRecord {
   initialize: InitializeRequestParams;
   protocolVersion: string;
   loggingLevel?: LoggingLevel;
+  /** The session's id, when its owner's state object counts it (a signed-in user's session). */
+  countedAs?: string;
 }
 
 export class McpSession extends DurableObject<Env> {
@@ -130,7 +133,7 @@ export class McpSession extends DurableObject<Env> {
           return jsonRpcError(406, -32000, "Not Acceptable: GET needs Accept: text/event-stream.");
         return this.live(record).handleGet(request.lastEventId ?? null);
       case "DELETE":
-        return this.end();
+        return this.end(true);
     }
   }
 
@@ -150,12 +153,20 @@ export class McpSession extends DurableObject<Env> {
         return;
       }
     }
+    if (record?.countedAs) await countEnd(this.env, record.owner, record.countedAs);
     await this.transport?.close();
     this.transport = undefined;
     this.store = undefined;
     this.binding = undefined;
     this.recordCache = null;
     await this.ctx.storage.deleteAll();
+  }
+
+  /** Ends this session because its owner opened one too many (`user-sessions.ts`), which already stopped counting it. */
+  async close(owner: string): Promise<void> {
+    this.meter.ops.doRequests++;
+    const record = this.record;
+    if (record && record.owner === owner) await this.end(false);
   }
 
   private async open(request: SessionRequest): Promise<Response> {
@@ -166,12 +177,15 @@ export class McpSession extends DurableObject<Env> {
     const requested = initialize.params.protocolVersion;
     const protocolVersion = SUPPORTED_PROTOCOL_VERSIONS.includes(requested) ? requested : LATEST_PROTOCOL_VERSION;
     const now = Date.now();
+    // A signed-in user's sessions are counted (and the oldest past the cap ended) before this one opens.
+    if (request.verified) await countOpening(this.env, request.owner, request.sessionId, now);
     const record: SessionRecord = {
       owner: request.owner,
       createdAt: now,
       lastActive: now,
       initialize: initialize.params,
       protocolVersion,
+      ...(request.verified ? { countedAs: request.sessionId } : {}),
     };
     const transport = this.startServer(record, false, request.sessionId);
     const response = await transport.handlePost(request.messages ?? [], {
@@ -236,7 +250,9 @@ export class McpSession extends DurableObject<Env> {
     }
   }
 
-  private async end(): Promise<Response> {
+  private async end(uncount: boolean): Promise<Response> {
+    const counted = this.record;
+    if (uncount && counted?.countedAs) await countEnd(this.env, counted.owner, counted.countedAs);
     this.ctx.storage.kv.delete(RECORD_KEY);
     this.recordCache = null;
     await this.transport?.close();

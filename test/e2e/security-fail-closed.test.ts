@@ -76,3 +76,19 @@ describe("the open endpoints", () => {
     expect(refused?.headers.get("retry-after")).toBe("60");
   });
 });
+
+describe("bounds per user", () => {
+  it("a user holds at most 10 open sessions: the 11th opening ends the oldest, whichever key opened it", async () => {
+    const keys = [stack.createApiKey("local|many"), stack.createApiKey("local|many")];
+    const sessions: string[] = [];
+    for (let i = 0; i < 11; i++) {
+      const opened = await stack.mcp(INITIALIZE, { token: keys[i % 2] });
+      expect(opened.response.status).toBe(200);
+      sessions.push(opened.response.headers.get("mcp-session-id") as string);
+    }
+    const list = (sessionId: string) =>
+      stack.mcp({ jsonrpc: "2.0", id: 5, method: "tools/list" }, { sessionId, token: keys[0] });
+    expect((await list(sessions[0] as string)).response.status).toBe(404);
+    for (const sessionId of sessions.slice(1)) expect((await list(sessionId)).response.status).toBe(200);
+  });
+});
