@@ -23,7 +23,7 @@ describe("checkPath", () => {
   });
 
   it("refuses every other spelling, with a reason", () => {
-    const raw = [...MCP_SPELLINGS, "/x/../mcp", "/./mcp", "/mcp/.", "/\\mcp"];
+    const raw = [...MCP_SPELLINGS, "/x/../mcp", "/./mcp", "/mcp/.", "/\\mcp", "/mc p", "/mcp\t", "/mcpé"];
     for (const path of raw) {
       const verdict = checkPath(`http://localhost${path}`);
       expect(verdict.ok, path).toBe(false);

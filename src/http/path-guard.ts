@@ -11,6 +11,9 @@ import { jsonRpcError } from "../mcp/json-rpc";
 /** Paths whose other spellings (case, a trailing slash) are refused by name, not left to a 404. */
 const PROTECTED_PATHS: readonly string[] = [MCP_PATH];
 
+/** What a plain path is made of; every other character is refused above or here. */
+const PLAIN_PATH = /^[\w\-.~!$&'()*+,=:@/]*$/;
+
 export type PathVerdict = { ok: true } | { ok: false; status: 400 | 404; reason: string };
 
 /** The path part of a request URL exactly as it arrived, before any parser normalizes it. */
@@ -35,14 +38,9 @@ export function checkPath(url: string): PathVerdict {
   if (raw.includes("\\")) return refuse("Backslashes");
   if (raw.includes("//")) return refuse("Empty segments (//)");
   if (/\/\.\.?(\/|$)/.test(raw)) return refuse("Dot segments (. and ..)");
-  let parsed: string;
-  try {
-    parsed = new URL(url).pathname;
-  } catch {
-    return refuse("Malformed characters");
-  }
-  // Anything else a URL parser would change (stray spaces, tabs, non-ASCII) is a second spelling too.
-  if (parsed !== raw) return refuse("Characters a URL parser rewrites");
+  // Anything else a URL parser would rewrite (spaces, tabs, non-ASCII) is a second spelling too:
+  // a path here is made of RFC 3986's unreserved and sub-delimiter characters, ':', '@' and '/'.
+  if (!PLAIN_PATH.test(raw)) return refuse("Characters outside a plain path");
   const plain = raw.toLowerCase().replace(/\/+$/, "");
   const intended = PROTECTED_PATHS.find((path) => path === plain && path !== raw);
   if (intended) {
