@@ -20,7 +20,14 @@ export async function countOpening(env: Env, owner: string, sessionId: string, o
   );
 }
 
-/** Stops counting a session that ended by DELETE or idleness. */
+/**
+ * Stops counting a session that ended by DELETE or idleness. A failure here never keeps a session
+ * alive: it stays counted until it is the oldest and pushed out, which ends nothing still open.
+ */
 export async function countEnd(env: Env, owner: string, sessionId: string): Promise<void> {
-  await userStateOf(env, owner).sessionEnded(sessionId);
+  try {
+    await userStateOf(env, owner).sessionEnded(sessionId);
+  } catch (error) {
+    console.warn(JSON.stringify({ event: "session_uncount_failed", error: String(error).slice(0, 200) }));
+  }
 }
