@@ -1,15 +1,13 @@
 /**
  * The protected `/mcp` handler behind the OAuth provider: the token is already valid for this
- * resource; here the scope and the caller's rate limit are checked before the router runs.
+ * resource; here the scope and the user's rate limit are checked before the router runs.
  */
 import { insufficientScope, type OAuthResourceContext } from "@cloudflare/workers-oauth-provider";
 import type { ExecutionContext as HonoExecutionContext } from "hono";
 import { jsonRpcError } from "../mcp/json-rpc";
 import { SCOPE_READ } from "./config";
-import { effectiveScopes, rateLimitKey, readAuthProps } from "./props";
-
-/** The rate-limit binding's period (wrangler.toml `simple.period`): the longest a client waits. */
-export const RATE_LIMIT_PERIOD_SECONDS = 60;
+import { effectiveScopes, readAuthProps } from "./props";
+import { rateLimited, spendCalls } from "./rate-limit";
 
 /** The HTTP app behind auth (a Hono app): the execution context is Hono's narrower view of the Worker's. */
 export interface Router {
@@ -29,15 +27,8 @@ export function protectedMcpHandler(router: Router): {
       if (!effectiveScopes(props, ctx.auth.scope).includes(SCOPE_READ)) {
         return insufficientScope(ctx.auth, [SCOPE_READ], `This server's tools need the ${SCOPE_READ} scope.`);
       }
-      const { success } = await env.USER_RATE_LIMIT.limit({ key: rateLimitKey(props) });
-      if (!success) {
-        return jsonRpcError(
-          429,
-          -32000,
-          `Rate limit exceeded for this user; retry after ${RATE_LIMIT_PERIOD_SECONDS} seconds.`,
-          { "retry-after": String(RATE_LIMIT_PERIOD_SECONDS) },
-        );
-      }
+      // One budget per user, across all their API keys and OAuth tokens.
+      if (!(await spendCalls(env, props.userId))) return rateLimited();
       return router.fetch(request, env, ctx);
     },
   };

@@ -4,7 +4,7 @@ import { isAllowed, type SignedInIdentity } from "./allowlist";
 import { apiKeyIdOf, apiKeyIsLive, generateApiKey, hashApiKey, isValidOwner, looksLikeApiKey } from "./api-key-record";
 import { accessTokenTtl, grantedScopes } from "./config";
 import { decideAuthMode } from "./mode";
-import { effectiveScopes, rateLimitKey, readAuthProps } from "./props";
+import { effectiveScopes, readAuthProps } from "./props";
 import { resourceFor } from "./resource";
 import { chooseSignIn, localName, userIdFor } from "./sign-in";
 
@@ -46,8 +46,6 @@ describe("scopes", () => {
     const user = readAuthProps({ via: "oauth", userId: "github|1", label: "octocat" });
     expect(key && effectiveScopes(key, ["solana:read"])).toEqual(["x"]);
     expect(user && effectiveScopes(user, ["solana:read"])).toEqual(["solana:read"]);
-    expect(key && rateLimitKey(key)).toBe("key:abc");
-    expect(user && rateLimitKey(user)).toBe("user:github|1");
     expect(readAuthProps({})).toBeUndefined();
   });
   it("keeps the access token lifetime at or above KV's 60 second minimum", () => {

@@ -16,7 +16,7 @@ export const AuthPropsSchema = z.discriminatedUnion("via", [
     via: z.literal("apikey"),
     /** The key's owner, in the same id space as OAuth users. */
     userId: z.string().min(1),
-    /** Public id of the key (a prefix of its hash), for rate limits and logs. */
+    /** Public id of the key (a prefix of its hash), for logs. */
     keyId: z.string().min(1),
     /** Scopes the key carries: API keys have no OAuth grant, so the key record is the authority. */
     scopes: z.array(z.string()),
@@ -36,9 +36,4 @@ export function readAuthProps(props: unknown): AuthProps | undefined {
 /** The scopes that decide access: the OAuth token's, or the API key's own. */
 export function effectiveScopes(props: AuthProps, tokenScopes: readonly string[]): readonly string[] {
   return props.via === "apikey" ? props.scopes : tokenScopes;
-}
-
-/** The key a per-user rate limit counts against: the user for OAuth, the key itself for API keys. */
-export function rateLimitKey(props: AuthProps): string {
-  return props.via === "apikey" ? `key:${props.keyId}` : `user:${props.userId}`;
 }

@@ -167,6 +167,91 @@ describe("expiry", () => {
   });
 });
 
+/** An API key for `owner`, stored as `npm run apikey` stores one. */
+async function storeApiKey(owner: string): Promise<string> {
+  const key = generateApiKey();
+  const hash = await hashApiKey(key);
+  const record = { id: apiKeyIdOf(hash), owner, scopes: ["solana:read"], name: "t", createdAt: 0, expiresAt: null };
+  await env.OAUTH_KV.put(apiKeyKvKey(hash), JSON.stringify(record));
+  return key;
+}
+
+describe("rate limit", () => {
+  it("is one budget per user: two API keys and an OAuth token of the same user share the 120 a minute", async () => {
+    const [first, second] = [await storeApiKey("local|kim"), await storeApiKey("local|kim")];
+    const token = await accessToken("kim");
+    const get = (credential: string) =>
+      call(`${ORIGIN}/mcp`, { method: "GET", headers: { authorization: `Bearer ${credential}` } });
+    const statuses: number[] = [];
+    for (let i = 0; i < 120; i++) statuses.push((await get(i % 2 ? first : token)).status);
+    // Past the auth layer (a GET without a session is the router's 400), never refused for the rate.
+    expect(statuses.filter((status) => status === 429)).toHaveLength(0);
+    for (const credential of [second, first, token]) {
+      const refused = await get(credential);
+      expect(refused.status).toBe(429);
+      expect(refused.headers.get("retry-after")).toBe("60");
+    }
+    // Another user still has a budget of their own.
+    expect((await get(await storeApiKey("local|lee"))).status).toBe(400);
+  });
+});
+
+describe("batches on the rate limit", () => {
+  it("every call of a 2025-03-26 batch counts against the user's budget", async () => {
+    const key = await storeApiKey("local|mo");
+    const headers = {
+      authorization: `Bearer ${key}`,
+      "content-type": "application/json",
+      accept: "application/json, text/event-stream",
+    };
+    const opened = await call(`${ORIGIN}/mcp`, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ ...INITIALIZE, params: { ...INITIALIZE.params, protocolVersion: "2025-03-26" } }),
+    });
+    const session = { ...headers, "mcp-session-id": opened.headers.get("mcp-session-id") as string };
+    await opened.text();
+    const post = (body: unknown) =>
+      call(`${ORIGIN}/mcp`, { method: "POST", headers: session, body: JSON.stringify(body) });
+    expect((await post({ jsonrpc: "2.0", method: "notifications/initialized" })).status).toBe(202);
+    // Two requests so far; five batches of 20 calls make 102, a sixth would make 122 of 120.
+    const batch = Array.from({ length: 20 }, (_, i) => ({ jsonrpc: "2.0", id: i + 1, method: "ping" }));
+    const statuses: number[] = [];
+    for (let round = 0; round < 6; round++) {
+      const answer = await post(batch);
+      statuses.push(answer.status);
+      await answer.text();
+    }
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
+  });
+});
+
+describe("the open endpoints", () => {
+  it("throttle registration (10 a minute) and the consent steps (30) per client address", async () => {
+    const register = (ip: string) =>
+      call(`${ORIGIN}/oauth/register`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "cf-connecting-ip": ip },
+        body: JSON.stringify({ client_name: "t", redirect_uris: [REDIRECT], token_endpoint_auth_method: "none" }),
+      });
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++) statuses.push((await register("203.0.113.7")).status);
+    expect(statuses).toEqual([...Array(10).fill(201), 429]);
+    const refused = await register("203.0.113.7");
+    expect(refused.headers.get("retry-after")).toBe("60");
+    expect(((await refused.json()) as { error_description: string }).error_description).toContain("/oauth/register");
+    // Another address has its own budget.
+    expect((await register("203.0.113.8")).status).toBe(201);
+
+    const consent = (ip: string) => call(`${ORIGIN}/authorize?client_id=x`, { headers: { "cf-connecting-ip": ip } });
+    const pages: number[] = [];
+    for (let i = 0; i < 31; i++) pages.push((await consent("203.0.113.9")).status);
+    expect(pages.slice(0, 30)).not.toContain(429);
+    expect(pages[30]).toBe(429);
+    expect((await consent("203.0.113.10")).status).not.toBe(429);
+  });
+});
+
 describe("resource", () => {
   it("a plain-http resource off loopback is a clear configuration error, not a crash", async () => {
     const response = await call("http://mcp.example.com/mcp", { method: "GET" });

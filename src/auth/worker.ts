@@ -4,34 +4,45 @@
  * hands the rest to the authorization routes and the router. `AUTH_MODE=none` skips all of it,
  * for loopback hosts only.
  */
-import { OAuthProvider } from "@cloudflare/workers-oauth-provider";
+import {
+  getOAuthApi,
+  type OAuthHelpers,
+  OAuthProvider,
+  type OAuthProviderOptions,
+} from "@cloudflare/workers-oauth-provider";
 import { protectedMcpHandler, type Router } from "./api-handler";
 import { apiKeyResolver } from "./api-keys";
 import { AUTHORIZE_PATH, createAuthRoutes } from "./authorize";
 import { explainSignIn } from "./challenge";
 import { type AuthEnv, accessTokenTtl, SCOPE_READ, SCOPES_SUPPORTED } from "./config";
 import { decideAuthMode } from "./mode";
+import { noteRefreshRefusal, revokeGrantOnRefreshReuse, TOKEN_PATH } from "./refresh-reuse";
 import { MCP_PATH, resourceFor } from "./resource";
+import { REGISTER_PATH, throttleOpenEndpoints } from "./throttle";
 
-export const TOKEN_PATH = "/oauth/token";
-export const REGISTER_PATH = "/oauth/register";
+/** A provider, and its helpers for the grant operations the Worker does itself. */
+interface Provider {
+  fetcher: OAuthProvider<Env>;
+  helpers(env: Env): OAuthHelpers;
+}
+
 /** Distinct resources a Worker instance keeps providers for (normally one or two). */
 const MAX_PROVIDERS = 8;
 
 export function createWorker(
   router: Router,
 ): ExportedHandler<Env> & { fetch: NonNullable<ExportedHandler<Env>["fetch"]> } {
-  const providers = new Map<string, OAuthProvider<Env>>();
+  const providers = new Map<string, Provider>();
   const authRoutes = createAuthRoutes(router);
 
   /** One provider per resource (and token lifetime): the resource is fixed at construction. */
-  function providerFor(resource: string, ttl: number): OAuthProvider<Env> {
+  function providerFor(resource: string, ttl: number): Provider {
     const cacheKey = `${resource} ${ttl}`;
     let provider = providers.get(cacheKey);
     if (!provider) {
       // Without MCP_RESOURCE the key follows the Host header; keep a stray host from growing the cache.
       if (providers.size >= MAX_PROVIDERS) providers.clear();
-      provider = new OAuthProvider<Env>({
+      const options: OAuthProviderOptions<Env> = {
         apiRoute: MCP_PATH,
         apiHandler: protectedMcpHandler(router),
         defaultHandler: { fetch: (request, env, ctx) => authRoutes.fetch(request, env, ctx) },
@@ -48,8 +59,10 @@ export function createWorker(
         onError: ({ status, code, internal }) => {
           // Stable reason slugs only: descriptions and details can echo client input.
           console.warn(`oauth: ${status} ${code} ${internal.category}/${internal.reason}`);
+          noteRefreshRefusal(internal.reason);
         },
-      });
+      };
+      provider = { fetcher: new OAuthProvider<Env>(options), helpers: (env) => getOAuthApi(options, env) };
       providers.set(cacheKey, provider);
     }
     return provider;
@@ -65,10 +78,12 @@ export function createWorker(
         case "refused":
           return Response.json({ error: "auth_mode_refused", error_description: decision.reason }, { status: 403 });
         case "oauth": {
+          const throttled = await throttleOpenEndpoints(request, env, url);
+          if (throttled) return throttled;
           // A copy per request: the provider caches its helpers on env, and each resource has its own provider.
           const authEnv: AuthEnv = { ...env };
           const resource = resourceFor(authEnv.MCP_RESOURCE, url);
-          let provider: OAuthProvider<Env>;
+          let provider: Provider;
           try {
             provider = providerFor(resource, accessTokenTtl(authEnv));
           } catch (error) {
@@ -82,7 +97,12 @@ export function createWorker(
               { status: 500 },
             );
           }
-          const response = await provider.fetch(rootMetadataAlias(request, url, resource), authEnv, ctx);
+          const response = await revokeGrantOnRefreshReuse(
+            request,
+            url,
+            (served) => provider.fetcher.fetch(rootMetadataAlias(served, url, resource), authEnv, ctx),
+            (grantId, userId) => provider.helpers(authEnv).revokeGrant(grantId, userId),
+          );
           return explainSignIn(request, response);
         }
       }

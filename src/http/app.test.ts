@@ -128,3 +128,41 @@ describe("router", () => {
     expect((await preflight("https://evil.example.net")).status).toBe(403);
   });
 });
+
+describe("the router fails closed", () => {
+  const list = withEnvelope({ jsonrpc: "2.0", id: 1, method: "tools/list" });
+  const lanes = [
+    ["2026-07-28", list, statelessHeaders(list)],
+    ["2025", JSON.parse(initialize) as object, {}],
+  ] as const;
+
+  it("serves no MCP request with no verified identity under OAuth, on either lane", async () => {
+    for (const [lane, body, headers] of lanes) {
+      const response = await app.request(
+        "http://localhost/mcp",
+        { method: "POST", headers: { ...MCP_HEADERS, host: "localhost", ...headers }, body: JSON.stringify(body) },
+        { ...env, AUTH_MODE: "oauth" },
+      );
+      expect(response.status, lane).toBe(401);
+      expect(response.headers.get("mcp-session-id"), lane).toBeNull();
+      expect(await response.text(), lane).not.toContain('"result"');
+    }
+  });
+
+  it("takes AUTH_MODE=none only where it is honoured: a loopback host", async () => {
+    const deployed = { ...env, AUTH_MODE: "none", ALLOWED_HOSTNAMES: "mcp.example.com" };
+    for (const [lane, body, headers] of lanes) {
+      const response = await app.request(
+        "https://mcp.example.com/mcp",
+        {
+          method: "POST",
+          headers: { ...MCP_HEADERS, host: "mcp.example.com", ...headers },
+          body: JSON.stringify(body),
+        },
+        deployed,
+      );
+      expect(response.status, lane).toBe(401);
+      expect(response.headers.get("mcp-session-id"), lane).toBeNull();
+    }
+  });
+});

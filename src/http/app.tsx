@@ -7,7 +7,8 @@ import { type Context, Hono, type MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { NONCE, secureHeaders } from "hono/secure-headers";
-import { callerFromAuth } from "../auth/caller";
+import { type CallerVariables, callerFromAuth } from "../auth/caller";
+import { rateLimited, spendCalls } from "../auth/rate-limit";
 import { SERVER_VERSION } from "../mcp/identity";
 import { isWebSocketUpgrade, jsonRpcError, webSocketRefused } from "../mcp/json-rpc";
 import { serveSession } from "../mcp/session-http";
@@ -21,10 +22,8 @@ import { Landing } from "./landing";
 /** Largest MCP request body accepted; checked before anything is parsed. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-export interface AppVariables {
-  /** Who is calling, as established by the auth layer; sessions belong to it. */
-  caller: string;
-}
+/** Who is calling, as established by the auth layer; sessions belong to the caller. */
+export type AppVariables = CallerVariables;
 
 type AppEnv = { Bindings: Env; Variables: AppVariables };
 
@@ -94,13 +93,14 @@ export function createApp(): Hono<AppEnv> {
       maxSize: MAX_BODY_BYTES,
       onError: () => jsonRpcError(413, -32000, `Request body is larger than ${MAX_BODY_BYTES} bytes.`),
     }),
-    // Who is calling, from the credential the OAuth provider verified; absent when auth is off.
+    // Who is calling, from the credential the OAuth provider verified; refused when there is none
+    // and AUTH_MODE=none is not honoured for this request.
     callerFromAuth(),
   );
 
   app.on(["GET", "POST", "DELETE"], "/mcp", async (c) => {
     if (isWebSocketUpgrade(c.req.raw)) return webSocketRefused();
-    const caller = c.get("caller") ?? "anonymous";
+    const caller = c.get("caller");
     let body: unknown;
     if (c.req.method === "POST") {
       body = parseJson(await c.req.text());
@@ -109,7 +109,11 @@ export function createApp(): Hono<AppEnv> {
         return serveStateless(c.req.raw, c.env, caller, body);
       }
     }
-    return serveSession({ request: c.req.raw, env: c.env, caller, body });
+    // A verified user's budget was charged one call at the auth layer; a batch's other calls count too.
+    const spend = c.get("verified")
+      ? async (calls: number) => ((await spendCalls(c.env, caller, calls)) ? undefined : rateLimited())
+      : undefined;
+    return serveSession({ request: c.req.raw, env: c.env, caller, verified: c.get("verified"), body, spend });
   });
 
   app.all("/mcp", () => jsonRpcError(405, -32000, "Method not allowed.", { allow: "GET, POST, DELETE, OPTIONS" }));

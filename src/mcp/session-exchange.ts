@@ -11,6 +11,8 @@ export interface SessionRequest {
   sessionId: string;
   /** Who is calling, as the auth layer established: a session answers its owner only. */
   owner: string;
+  /** True when a credential named the owner: their sessions are counted and capped per user. */
+  verified?: boolean;
   method: "POST" | "GET" | "DELETE";
   /** POST: the body's messages, already checked to be JSON-RPC; `batch` when they came as an array. */
   messages?: JSONRPCMessage[];

@@ -4,11 +4,17 @@
  * a request belongs to. An `initialize` without `Mcp-Session-Id` opens a session in a new object;
  * anything else names its session. The object (`session.do.ts`) gets one JS RPC call with the
  * parsed messages and answers with the HTTP response.
+ *
+ * JSON-RPC batches exist only in MCP 2025-03-26 (2025-06-18 removed them): there a batch holds at
+ * most {@link MAX_BATCH_MESSAGES} messages and each request in it counts against the user's rate
+ * limit; a later revision's batch is refused here when its header says so, else by the session.
  */
 import { type JSONRPCMessage, parseJSONRPCMessage, SUPPORTED_PROTOCOL_VERSIONS } from "@modelcontextprotocol/server";
+import { batchRefusal, MAX_BATCH_MESSAGES } from "./batches";
 import { jsonRpcError } from "./json-rpc";
 import { plainSessionCall } from "./plain-call";
 import type { SessionAnswer, SessionRequest } from "./session-exchange";
+import { isRequest } from "./session-transport";
 
 /** Session ids are random UUIDs; anything else cannot name a session. */
 const SESSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -17,8 +23,12 @@ export interface SessionHttpRequest {
   request: Request;
   env: Env;
   caller: string;
+  /** True when a credential named the caller (per-user bounds apply), false for AUTH_MODE=none's local user. */
+  verified: boolean;
   /** The POST body as the router parsed it; undefined when it was not JSON. */
   body?: unknown;
+  /** Takes more calls from the caller's rate limit (a batch's beyond the first): the refusal when over it. */
+  spend?: (calls: number) => Promise<Response | undefined>;
 }
 
 /**
@@ -56,6 +66,9 @@ function messagesOf(
   const batch = Array.isArray(body);
   const items: unknown[] = batch ? body : [body];
   if (items.length === 0) return jsonRpcError(400, -32600, "Invalid Request: empty batch.");
+  if (items.length > MAX_BATCH_MESSAGES) {
+    return jsonRpcError(400, -32600, `Invalid Request: a batch holds at most ${MAX_BATCH_MESSAGES} messages.`);
+  }
   if (tooDeep(body)) return jsonRpcError(400, -32600, `Invalid Request: nested deeper than ${MAX_DEPTH} levels.`);
   // A plain tools/call (plain-call.ts) is a valid JSON-RPC request by its shape alone.
   if (!batch && plainSessionCall(body)) return { messages: [body as JSONRPCMessage], batch };
@@ -72,7 +85,14 @@ function messagesOf(
   return { messages, batch };
 }
 
-export async function serveSession({ request, env, caller, body }: SessionHttpRequest): Promise<Response> {
+export async function serveSession({
+  request,
+  env,
+  caller,
+  verified,
+  body,
+  spend,
+}: SessionHttpRequest): Promise<Response> {
   const method = request.method as SessionRequest["method"];
   const sessionId = request.headers.get("mcp-session-id");
   const accept = request.headers.get("accept") ?? "";
@@ -82,11 +102,13 @@ export async function serveSession({ request, env, caller, body }: SessionHttpRe
     if (method !== "POST") return jsonRpcError(400, -32000, "Bad Request: Mcp-Session-Id header is required.");
     // Only an initialize may start a session: look before creating anything.
     if (!startsSession(body)) return missingSession();
+    if (Array.isArray(body))
+      return jsonRpcError(400, -32600, "Invalid Request: initialize must not be part of a batch.");
     const parsed = messagesOf(request, accept, body);
     if (parsed instanceof Response) return parsed;
     const id = crypto.randomUUID();
     return sessionResponse(
-      await env.MCP_SESSION.getByName(id).handle({ ...common, ...parsed, sessionId: id, opens: true }),
+      await env.MCP_SESSION.getByName(id).handle({ ...common, ...parsed, sessionId: id, opens: true, verified }),
     );
   }
 
@@ -105,8 +127,17 @@ export async function serveSession({ request, env, caller, body }: SessionHttpRe
       `Bad Request: unsupported MCP-Protocol-Version ${version}. Supported: ${SUPPORTED_PROTOCOL_VERSIONS.join(", ")}.`,
     );
   }
+  if (Array.isArray(body) && version) {
+    const refused = batchRefusal(version);
+    if (refused) return refused;
+  }
   const parsed = messagesOf(request, accept, body);
   if (parsed instanceof Response) return parsed;
+  if (parsed.batch && spend) {
+    const calls = parsed.messages.filter(isRequest).length;
+    const refused = calls > 1 ? await spend(calls - 1) : undefined;
+    if (refused) return refused;
+  }
   return sessionResponse(await session.handle({ ...common, ...parsed, sessionId }));
 }
 

@@ -26,6 +26,7 @@ import {
 import { createOpsMeter, meterKv, meterStorage, type OpsMeter } from "../platform/ops";
 import { createSolanaService, type SolanaService } from "../solana/service";
 import { createStateStore, type StateStore } from "../state/store";
+import { batchRefusal } from "./batches";
 import type { CallChannel } from "./catalog";
 import { jsonRpcError } from "./json-rpc";
 import { outputRefused, type PlainCall, plainSessionCall, sessionAnswer } from "./plain-call";
@@ -33,6 +34,7 @@ import type { FinishedAnswer, SessionAnswer, SessionRequest } from "./session-ex
 import { createSessionServer, runSessionCall, type SessionBinding } from "./session-server";
 import { hasMethod, isRequest, requestIdInUse, SessionTransport } from "./session-transport";
 import { logsEveryCall } from "./tool-call";
+import { countEnd, countOpening } from "./user-sessions";
 
 const RECORD_KEY = "session";
 /** A hot-path call has no stream to send on; it is taken only when it would send nothing. */
@@ -50,6 +52,8 @@ export interface SessionRecord {
   initialize: InitializeRequestParams;
   protocolVersion: string;
   loggingLevel?: LoggingLevel;
+  /** The session's id, when its owner's state object counts it (a signed-in user's session). */
+  countedAs?: string;
 }
 
 export class McpSession extends DurableObject<Env> {
@@ -129,7 +133,7 @@ export class McpSession extends DurableObject<Env> {
           return jsonRpcError(406, -32000, "Not Acceptable: GET needs Accept: text/event-stream.");
         return this.live(record).handleGet(request.lastEventId ?? null);
       case "DELETE":
-        return this.end();
+        return this.end(true);
     }
   }
 
@@ -149,12 +153,20 @@ export class McpSession extends DurableObject<Env> {
         return;
       }
     }
+    if (record?.countedAs) await countEnd(this.env, record.owner, record.countedAs);
     await this.transport?.close();
     this.transport = undefined;
     this.store = undefined;
     this.binding = undefined;
     this.recordCache = null;
     await this.ctx.storage.deleteAll();
+  }
+
+  /** Ends this session because its owner opened one too many (`user-sessions.ts`), which already stopped counting it. */
+  async close(owner: string): Promise<void> {
+    this.meter.ops.doRequests++;
+    const record = this.record;
+    if (record && record.owner === owner) await this.end(false);
   }
 
   private async open(request: SessionRequest): Promise<Response> {
@@ -165,12 +177,15 @@ export class McpSession extends DurableObject<Env> {
     const requested = initialize.params.protocolVersion;
     const protocolVersion = SUPPORTED_PROTOCOL_VERSIONS.includes(requested) ? requested : LATEST_PROTOCOL_VERSION;
     const now = Date.now();
+    // A signed-in user's sessions are counted (and the oldest past the cap ended) before this one opens.
+    if (request.verified) await countOpening(this.env, request.owner, request.sessionId, now);
     const record: SessionRecord = {
       owner: request.owner,
       createdAt: now,
       lastActive: now,
       initialize: initialize.params,
       protocolVersion,
+      ...(request.verified ? { countedAs: request.sessionId } : {}),
     };
     const transport = this.startServer(record, false, request.sessionId);
     const response = await transport.handlePost(request.messages ?? [], {
@@ -186,6 +201,9 @@ export class McpSession extends DurableObject<Env> {
 
   private async post(request: SessionRequest, record: SessionRecord): Promise<Response | FinishedAnswer> {
     const messages = request.messages ?? [];
+    // The revision the session negotiated decides, whatever header the POST carried (or left out).
+    const refused = request.batch ? batchRefusal(record.protocolVersion) : undefined;
+    if (refused) return refused;
     const plain = !request.batch && messages.length === 1 ? plainSessionCall(messages[0]) : undefined;
     // Without a log level or a subscription a call sends nothing before its answer: the SDK adds nothing.
     if (plain && !record.loggingLevel) {
@@ -232,7 +250,9 @@ export class McpSession extends DurableObject<Env> {
     }
   }
 
-  private async end(): Promise<Response> {
+  private async end(uncount: boolean): Promise<Response> {
+    const counted = this.record;
+    if (uncount && counted?.countedAs) await countEnd(this.env, counted.owner, counted.countedAs);
     this.ctx.storage.kv.delete(RECORD_KEY);
     this.recordCache = null;
     await this.transport?.close();

@@ -4,9 +4,9 @@
  */
 
 import { env } from "cloudflare:workers";
-import { address, createSolanaRpcFromTransport } from "@solana/kit";
+import { address, createSolanaRpcFromTransport, isSolanaError, type SolanaError } from "@solana/kit";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { isServiceError, type ServiceError } from "./errors";
+import { isServiceError, type ServiceError, solanaErrorText } from "./errors";
 import { createResilientTransport, resetEndpointHealth } from "./rpc-transport";
 
 const chainUrl = env.SOLANA_RPC_LOCALNET;
@@ -206,5 +206,49 @@ describe("coalescing", () => {
     expect([first?.id, second?.id, third?.id]).toEqual(["11", "12", "13"]);
     expect(a.upstream()).toBe(1);
     expect(b.upstream()).toBe(1);
+  });
+});
+
+describe("a node's own JSON-RPC errors", () => {
+  const rpcError =
+    (error: unknown): Fault =>
+    (body) =>
+      Response.json({ jsonrpc: "2.0", id: body.id, error });
+
+  it("an error kit cannot read (-32052 with no data, a preflight failure without data) is a clear ServiceError", async () => {
+    for (const error of [
+      { code: -32052, message: "API key is not allowed to access blockchain" },
+      { code: -32002, message: "Transaction simulation failed" },
+    ]) {
+      resetEndpointHealth();
+      const failed = await failure(balance([endpoint(`odd${error.code}`, rpcError(error))]).read());
+      expect(failed.code).toBe("RPC_ERROR");
+      expect(failed.message).toBe(`The Solana RPC node answered with error ${error.code}: ${error.message}.`);
+    }
+  });
+
+  it("a message that echoes the endpoint URL and its key reaches nobody", async () => {
+    const url = endpoint("echo", (body) =>
+      Response.json({
+        jsonrpc: "2.0",
+        id: body.id,
+        error: {
+          code: -32602,
+          message: `Invalid params for http://echo.fault.invalid/?api-key=SECRET-KEY (key SECRET-KEY, host echo.fault.invalid)`,
+          data: { url: "http://echo.fault.invalid/?api-key=SECRET-KEY" },
+        },
+      }),
+    );
+    const error = await balance([url])
+      .read()
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+    expect(isSolanaError(error)).toBe(true);
+    const said = `${(error as Error).message} ${solanaErrorText(error as SolanaError)} ${JSON.stringify((error as SolanaError).context)}`;
+    expect(said).toContain("Invalid params for");
+    expect(said).not.toContain("SECRET-KEY");
+    expect(said).not.toContain("fault.invalid");
   });
 });

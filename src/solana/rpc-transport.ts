@@ -3,7 +3,8 @@
  * JSON) per endpoint, with a timeout per attempt, bounded retries with backoff, failover across a
  * network's endpoints with a cool-down for failing ones, and coalescing of identical concurrent
  * reads. What to do on each failure is decided in `./retry-policy`; errors are `ServiceError`s
- * that say what happened and never name the endpoint.
+ * that say what happened and never name the endpoint, and a node's own JSON-RPC error is
+ * scrubbed of URLs and keys (`./upstream-error`) before kit or a tool reads it.
  */
 import { createDefaultRpcTransport, isJsonRpcPayload, type RpcTransport } from "@solana/kit";
 import { singleFlight, waitFor } from "./coalesce";
@@ -20,6 +21,7 @@ import {
   serviceErrorFor,
   shouldRetry,
 } from "./retry-policy";
+import { endpointSecrets, safeUpstreamAnswer } from "./upstream-error";
 
 export interface TransportOptions {
   /** Endpoints in failover order. */
@@ -67,15 +69,17 @@ export function createResilientTransport(options: TransportOptions): RpcTranspor
   // Endpoints are part of the key: services with different endpoints must never share answers.
   const scope = options.urls.join(" ");
   const timedOut = () => serviceErrorFor({ kind: "timeout" }, budgetMs, 1, options.network);
+  // A node's error is scrubbed of these (and of any URL or key) before anyone reads it.
+  const upstream = { secrets: endpointSecrets(options.urls), network: options.network };
 
   return (async ({ payload, signal }) => {
     if (!isJsonRpcPayload(payload)) throw new TypeError("The Solana transport sends JSON-RPC requests only.");
     const request = payload as Payload;
     const exchange = () => exchangeWithRetries(endpoints, request, policy, options);
     const wait = { signal, timeoutMs: budgetMs + 1_000, onTimeout: timedOut };
-    if (!isIdempotentRead(request.method)) return waitFor(exchange(), wait);
+    if (!isIdempotentRead(request.method)) return safeUpstreamAnswer(await waitFor(exchange(), wait), upstream);
     const key = `${scope}\n${request.method}\n${stableParams(request.params)}`;
-    const response = await singleFlight(key, exchange, wait);
+    const response = safeUpstreamAnswer(await singleFlight(key, exchange, wait), upstream);
     // A shared answer carries the first caller's id; each caller gets its own back.
     return { ...(response as object), id: request.id };
   }) as RpcTransport;

@@ -15,7 +15,14 @@ export const LIMITS = {
   /** Token balances cost about three requests per owner. */
   tokenWatches: 20,
   results: 20,
+  /** Characters of stored results at once, all of them together (a result alone is cut at 1,000,000). */
+  resultChars: 4_000_000,
   resultTtlSeconds: 3600,
+  /**
+   * Open 2025 sessions per signed-in user: opening one more ends the oldest. With the bounds
+   * above per session, this bounds what one user stores across all their sessions.
+   */
+  sessionsPerUser: 10,
 } as const;
 
 /**

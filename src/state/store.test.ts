@@ -72,4 +72,15 @@ describe.each(backends)("state store on %s", (_name, withStore) => {
       expect([...kv.list({ prefix: `session/page/${first.resultId}/` })]).toEqual([]);
     });
   });
+
+  it("keeps at most LIMITS.resultChars of results together: the oldest go first", async () => {
+    await withStore((store) => {
+      const full = "x".repeat(1_000_000);
+      const ids = Array.from({ length: 5 }, () => store.saveResult("t", full).resultId);
+      const kept = store.results();
+      expect(kept.map((result) => result.resultId)).toEqual(ids.slice(-4));
+      expect(kept.reduce((total, result) => total + result.chars, 0)).toBeLessThanOrEqual(LIMITS.resultChars);
+      expect(() => store.resultPage(ids[0] as string, 1)).toThrow(/No stored result/);
+    });
+  });
 });

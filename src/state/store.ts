@@ -94,15 +94,19 @@ export function createStateStore(kv: SyncKv, times: () => StateTimes): StateStor
   const listResults = (): StoredResult[] =>
     [...kv.list<StoredResult>({ prefix: RESULT_PREFIX })].map(([, meta]) => meta);
 
-  /** Drops expired results, then the oldest until there is room for one more. */
-  const makeRoom = (now: number): void => {
+  /** Drops expired results, then the oldest until one more of `chars` characters fits, in count and in size. */
+  const makeRoom = (now: number, chars: number): void => {
     const live: StoredResult[] = [];
     for (const meta of listResults()) {
       if (meta.expiresAt <= now) deleteResult(meta.resultId, meta.pages);
       else live.push(meta);
     }
-    for (const meta of live.slice(0, Math.max(0, live.length - LIMITS.results + 1)))
-      deleteResult(meta.resultId, meta.pages);
+    let stored = live.reduce((total, meta) => total + meta.chars, 0);
+    while (live.length > 0 && (live.length >= LIMITS.results || stored + chars > LIMITS.resultChars)) {
+      const oldest = live.shift() as StoredResult;
+      deleteResult(oldest.resultId, oldest.pages);
+      stored -= oldest.chars;
+    }
   };
 
   return {
@@ -134,8 +138,8 @@ export function createStateStore(kv: SyncKv, times: () => StateTimes): StateStor
     },
     saveResult(tool, full) {
       const now = Date.now();
-      makeRoom(now);
       const stored = full.slice(0, MAX_STORED_CHARS);
+      makeRoom(now, stored.length);
       const pages = splitPages(stored, PAGE_CHARS);
       const result: StoredResult = {
         resultId: newResultId(now),
@@ -161,7 +165,7 @@ export function createStateStore(kv: SyncKv, times: () => StateTimes): StateStor
         if (result) deleteResult(result.resultId, result.pages);
         throw new ServiceError(
           "NOT_FOUND",
-          `No stored result "${resultId}": results are kept for ${LIMITS.resultTtlSeconds / 60} minutes and the ${LIMITS.results} newest per session. ${known()} Call the tool again for a fresh one.`,
+          `No stored result "${resultId}": results are kept for ${LIMITS.resultTtlSeconds / 60} minutes, the ${LIMITS.results} newest per session (fewer when they are large). ${known()} Call the tool again for a fresh one.`,
         );
       }
       if (page < 1 || page > result.pages) {

@@ -8,16 +8,21 @@
  * Storage is the same key layout as a session's (`src/state/store.ts`), written only when the
  * state changes. An object nobody has changed for `USER_STATE_IDLE_SECONDS` (default 90 days)
  * deletes itself with all its storage.
+ *
+ * It also counts the user's open 2025 sessions (`user/sessions`), told by each session when it
+ * opens and when it ends, never in between: past `LIMITS.sessionsPerUser` the oldest is ended.
  */
 import { DurableObject } from "cloudflare:workers";
 import { logsEveryCall, runToolCall, type ToolResult } from "../mcp/tool-call";
 import { createOpsMeter, meterKv, meterStorage, type OpsMeter } from "../platform/ops";
 import { createSolanaService, type SolanaService } from "../solana/service";
 import { tools } from "../tools";
+import { admitSession, type OpenSession } from "./sessions";
 import { createStateStore, type StateStore, type StoredResult } from "./store";
 import { type SessionView, sessionView } from "./view";
 
 const CREATED_KEY = "user/created";
+const SESSIONS_KEY = "user/sessions";
 const DEFAULT_IDLE_SECONDS = 90 * 86_400;
 
 /** The object that holds a user's state; `caller` is who the auth layer says is calling. */
@@ -87,6 +92,25 @@ export class UserState extends DurableObject<Env> {
   view(): SessionView {
     this.meter.ops.doRequests++;
     return sessionView(this.store);
+  }
+
+  /** One of the user's 2025 sessions opened: counted, and the ids of the oldest past the cap come back to be ended. */
+  sessionOpened(sessionId: string, openedAt: number): string[] {
+    this.meter.ops.doRequests++;
+    const kv = this.ctx.storage.kv;
+    const { open, ended } = admitSession(kv.get<OpenSession[]>(SESSIONS_KEY) ?? [], { id: sessionId, openedAt });
+    kv.put(SESSIONS_KEY, open);
+    this.changed();
+    return ended;
+  }
+
+  /** One of the user's 2025 sessions ended (DELETE, or idle): it no longer counts. */
+  sessionEnded(sessionId: string): void {
+    this.meter.ops.doRequests++;
+    const kv = this.ctx.storage.kv;
+    const open = kv.get<OpenSession[]>(SESSIONS_KEY) ?? [];
+    const left = open.filter((session) => session.id !== sessionId);
+    if (left.length !== open.length) kv.put(SESSIONS_KEY, left);
   }
 
   override async alarm(): Promise<void> {

@@ -1,6 +1,11 @@
-/** One-line summaries of decoded accounts, for the text the model reads first. */
+/**
+ * One-line summaries of decoded accounts, for the text the model reads first. Strings anyone can
+ * write on chain (a Token-2022 mint's metadata, a validator's published info) are quoted, escaped
+ * and marked as on-chain (`chainText`), so they read as data and never as the server's words.
+ */
 import type { DecodedAccount } from "../solana/accounts";
 import type { Json } from "../solana/accounts/json";
+import { chainJson, chainText } from "./text";
 
 function field(decoded: DecodedAccount, name: string): string {
   const value = decoded[name];
@@ -16,7 +21,18 @@ function extensionNames(decoded: DecodedAccount): string {
   const names = extensions.map((item) =>
     item && typeof item === "object" && !Array.isArray(item) ? String(item.extension) : "?",
   );
-  return names.length ? `; extensions: ${names.join(", ")}` : "";
+  return names.length ? `; extensions: ${names.join(", ")}${tokenMetadata(extensions)}` : "";
+}
+
+/** A Token-2022 mint's own metadata (name, symbol, URI), as the on-chain data it is. */
+function tokenMetadata(extensions: Json[]): string {
+  const metadata = extensions.find(
+    (item): item is { [key: string]: Json } =>
+      typeof item === "object" && item !== null && !Array.isArray(item) && item.extension === "TokenMetadata",
+  );
+  if (!metadata) return "";
+  const text = (name: string) => chainText(typeof metadata[name] === "string" ? (metadata[name] as string) : "");
+  return `; metadata (on-chain data, as the mint's authority wrote it): name ${text("name")}, symbol ${text("symbol")}, uri ${text("uri")}`;
 }
 
 export function describeDecoded(decoded: DecodedAccount): string {
@@ -41,7 +57,7 @@ export function describeDecoded(decoded: DecodedAccount): string {
     case "stake-config":
       return `Stake config: warmup/cooldown rate ${f("warmupCooldownRate")}, slash penalty ${f("slashPenalty")}.`;
     case "validator-info":
-      return `Validator info: ${f("info")}.`;
+      return `Validator info (on-chain data, as the validator published it): ${chainJson(decoded.info ?? null)}.`;
     case "program":
       return `Upgradeable program: program data ${f("programData")}, ${decoded.upgradeAuthority ? `upgrade authority ${f("upgradeAuthority")}` : "immutable (no upgrade authority)"}, last deployed at slot ${f("lastDeploySlot")}.`;
     case "program-data":

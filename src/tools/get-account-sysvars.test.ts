@@ -2,7 +2,6 @@
  * get_account on sysvars and Config Program accounts (stake config, validator info), compared
  * with the node's own jsonParsed answer.
  */
-import { type Address, getAddressEncoder } from "@solana/kit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   connect,
@@ -12,6 +11,7 @@ import {
   setAccount,
   type TestSession,
 } from "../../test/support/tool-client";
+import { validatorInfoData } from "../../test/support/validator-info";
 
 type Decoded = Record<string, unknown>;
 interface Account {
@@ -98,19 +98,7 @@ describe("get_account: sysvars and config accounts", () => {
   it("a validator info account equals the node's parse", async () => {
     const address = "5TNFKxmBCS1nxGLnH3vQ1zGVuVpuKxVtW4X6hbdtFbQH";
     const info = JSON.stringify({ name: "Edge Validator", website: "https://example.com" });
-    const keys = [
-      ["Va1idator1nfo111111111111111111111111111111", 0],
-      [demo.payer, 1],
-    ] as const;
-    const encoded = new TextEncoder().encode(info);
-    const data = new Uint8Array(1 + keys.length * 33 + 8 + encoded.length);
-    data[0] = keys.length;
-    keys.forEach(([key, signer], index) => {
-      data.set(getAddressEncoder().encode(key as Address), 1 + index * 33);
-      data[1 + index * 33 + 32] = signer;
-    });
-    new DataView(data.buffer).setBigUint64(1 + keys.length * 33, BigInt(encoded.length), true);
-    data.set(encoded, 1 + keys.length * 33 + 8);
+    const data = validatorInfoData(demo.payer, info);
     await setAccount(address, { lamports: 10_000_000, owner: "Config1111111111111111111111111111111111111", data });
     const reference = await nodeParsed(address);
     expect(reference.parsed.type).toBe("validatorInfo");

@@ -21,7 +21,7 @@ import {
   readContext,
   u64String,
 } from "./schemas";
-import { cacheNote } from "./text";
+import { cacheNote, chainJson } from "./text";
 import { defineTool, READ_ONLY_REMOTE, type ToolContext } from "./tool";
 
 /** Raw data of unknown kinds is shown up to this many bytes. */
@@ -156,8 +156,10 @@ function render(result: AccountResult): string {
   const lines = [
     `${result.address} on ${result.network} at slot ${result.slot}${cacheNote(result.cache)}: ${result.sol} SOL, owner ${owner}, ${result.space} bytes, ${rent}${result.executable ? ", executable" : ""}.`,
   ];
-  if (result.decoded) lines.push(describeDecoded(result.decoded), `Decoded: ${JSON.stringify(result.decoded)}`);
-  else if (result.rawData && result.space > 0) {
+  // Strings in decoded data may be anyone's words (a mint's name, a validator's details): quoted and escaped.
+  if (result.decoded) {
+    lines.push(describeDecoded(result.decoded), `Decoded (strings are on-chain data): ${chainJson(result.decoded)}`);
+  } else if (result.rawData && result.space > 0) {
     lines.push(
       `Data of unknown kind, base64${result.rawData.truncated ? ` (first ${RAW_DATA_LIMIT} of ${result.space} bytes)` : ""}: ${result.rawData.base64}`,
     );

@@ -13,6 +13,7 @@ import {
 import { getTransferSolInstruction } from "@solana-program/system";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chain, connect, demo, type TestSession } from "../../test/support/tool-client";
+import { chainText } from "./text";
 
 interface Simulation {
   status: string;
@@ -64,6 +65,18 @@ describe("simulate_transaction", () => {
     expect(structured.logs.join("\n")).toContain("11111111111111111111111111111111 success");
     const after = await chain<{ value: number }>("getBalance", [demo.secondHolder]);
     expect(after.value).toBe(before.value);
+  });
+
+  it("quotes every log line in the text as on-chain program output, escaped as chainText escapes it", async () => {
+    const { text, structured } = await session.call<Simulation>("simulate_transaction", {
+      transaction: transfer(1_000n),
+    });
+    expect(structured.logs.length).toBeGreaterThan(0);
+    const lines = text.split("\n");
+    const header = lines.findIndex((line) => line.startsWith("Logs, on-chain program output ("));
+    expect(header).toBeGreaterThan(0);
+    // Programs write these lines (a memo, an Anchor message): quoted, a line break in one stays escaped.
+    expect(lines.slice(header + 1)).toEqual(structured.logs.map((line) => `  ${chainText(line, 1000)}`));
   });
 
   it("reports the error of a transfer that cannot succeed", async () => {

@@ -11,11 +11,14 @@ import { ServiceError } from "../solana/errors";
 import { lamportsToSol } from "../solana/format";
 import { resolveRead } from "./read";
 import { commitment, logLimit, network, readContext } from "./schemas";
+import { chainJson, chainText } from "./text";
 import { defineTool, READ_ONLY_REMOTE } from "./tool";
 
 /** The largest packet a Solana transaction may occupy. */
 const MAX_TRANSACTION_BYTES = 1232;
 const DEFAULT_LOG_LINES = 50;
+/** A log line is shown up to this many characters in text (base64 `Program data:` lines run long); `logs` keeps it whole. */
+const LOG_LINE_MAX = 1000;
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
 interface Parsed {
@@ -114,14 +117,15 @@ export const simulateTransaction = defineTool({
     const error = toJson(value.err);
     const fee = value.fee === null || value.fee === undefined ? null : value.fee.toString();
     const lines = [
-      `Simulation on ${read.network} at slot ${context.slot}: the transaction would ${status === "success" ? "succeed" : `FAIL with ${JSON.stringify(error)}`}; ${value.unitsConsumed ?? "?"} compute units${fee ? `, fee ${lamportsToSol(BigInt(fee))} SOL` : ""}. Not submitted.`,
+      `Simulation on ${read.network} at slot ${context.slot}: the transaction would ${status === "success" ? "succeed" : `FAIL with ${chainJson(error)}`}; ${value.unitsConsumed ?? "?"} compute units${fee ? `, fee ${lamportsToSol(BigInt(fee))} SOL` : ""}. Not submitted.`,
       `Version ${parsed.version}, ${parsed.size} bytes, ${parsed.instructions ?? "?"} instructions, fee payer ${parsed.feePayer}.`,
     ];
     if (logs.length) {
       const more = allLogs.length - logs.length;
       lines.push(
-        `Logs (${logs.length} of ${allLogs.length}${more ? `; raise logLimit for the other ${more}` : ""}):`,
-        ...logs.map((line) => `  ${line}`),
+        // Programs write their logs: each line is quoted and escaped, so none reads as the server's words.
+        `Logs, on-chain program output (${logs.length} of ${allLogs.length}${more ? `; raise logLimit for the other ${more}` : ""}):`,
+        ...logs.map((line) => `  ${chainText(line, LOG_LINE_MAX)}`),
       );
     }
     return {

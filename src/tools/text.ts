@@ -50,3 +50,22 @@ export function chainText(value: string, max = CHAIN_TEXT_MAX): string {
   const more = codePoints.length - max;
   return `"${escaped}"${more > 0 ? ` (… ${more} more characters)` : ""}`;
 }
+
+/**
+ * A value read from the chain (decoded account data, a transaction error), as one line of JSON in
+ * the text a model reads: every string in it, keys included, escaped as {@link chainText} escapes
+ * it (which is valid JSON) and cut at `max` code points with a count inside the string.
+ */
+export function chainJson(value: unknown, max = CHAIN_TEXT_MAX): string {
+  if (typeof value === "string") {
+    const codePoints = Array.from(value);
+    const more = codePoints.length - max;
+    return chainText(more > 0 ? `${codePoints.slice(0, max).join("")}… (${more} more characters)` : value, Infinity);
+  }
+  if (Array.isArray(value)) return `[${value.map((item) => chainJson(item ?? null, max)).join(",")}]`;
+  if (typeof value === "object" && value !== null) {
+    const entries = Object.entries(value).filter(([, item]) => item !== undefined);
+    return `{${entries.map(([key, item]) => `${chainJson(key, max)}:${chainJson(item, max)}`).join(",")}}`;
+  }
+  return typeof value === "bigint" ? `"${value}"` : (JSON.stringify(value) ?? "null");
+}

@@ -2,8 +2,8 @@
  * What a bearer credential is good for once issued, with the local sign-in: a revoked token
  * (RFC 7009) and one presented at another resource (RFC 8707) are refused, sessions belong to
  * the user whose token opened them, API keys from `npm run apikey` act as their owner within
- * their scope and rate limit, and the MCP 2026-07-28 lane is gated the same way, each user's
- * labels kept apart.
+ * their scope and rate limit, the MCP 2026-07-28 lane is gated the same way, each user's labels
+ * kept apart, and a refresh token used again after its rotation ends the whole grant.
  */
 import { Client as ModernClient, StreamableHTTPClientTransport as ModernTransport } from "@modelcontextprotocol/client";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
@@ -11,7 +11,7 @@ import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/
 import { describe, expect, inject, it } from "vitest";
 import { runApiKeyScript } from "../support/api-keys";
 import { getBalance } from "../support/oauth-client";
-import { INITIALIZE, mcpPost, tokensThroughSignIn, useLocalSignInServer } from "../support/oauth-server";
+import { INITIALIZE, mcpPost, tokenRequest, tokensThroughSignIn, useLocalSignInServer } from "../support/oauth-server";
 
 const demo = inject("demo");
 
@@ -83,8 +83,9 @@ describe("OAuth with the local sign-in (loopback)", () => {
     expect(forbidden.headers.get("www-authenticate")).toContain('error="insufficient_scope"');
     expect(forbidden.headers.get("www-authenticate")).toContain('scope="solana:read"');
 
-    // Per-user rate limit (120 a minute per key): the excess gets 429 with Retry-After. Up to 250
-    // tries: should a window boundary fall among them, one of the two windows still gets over 120.
+    // Per-user rate limit (120 a minute across the user's keys and tokens): the excess gets 429 with
+    // Retry-After. Up to 250 tries: should a window boundary fall among them, one of the two windows
+    // still gets over 120.
     let limited: Response | undefined;
     for (let i = 0; i < 250 && !limited; i++) {
       const response = await mcpPost(local.server.mcpUrl, key, list);
@@ -143,5 +144,29 @@ describe("OAuth with the local sign-in (loopback)", () => {
     expect(JSON.stringify(theirs.content)).toContain("no labels are saved yet");
     await Promise.all([aliceClient.close(), bobClient.close()]);
     await expect(v2()).rejects.toThrow();
+  });
+
+  it("a refresh token used again after rotation ends the grant: every token of it stops working", async () => {
+    const first = await tokensFor("gina");
+    type Tokens = { access_token: string; refresh_token: string };
+    const refresh = (token: string) =>
+      tokenRequest(local.server, { grant_type: "refresh_token", refresh_token: token, client_id: first.clientId });
+    const rotated = await refresh(first.refresh_token);
+    expect(rotated.status).toBe(200);
+    const second = (await rotated.json()) as Tokens;
+    expect(second.refresh_token).not.toBe(first.refresh_token);
+    // The provider takes the token just replaced once more (its answer may have been lost): a
+    // third token is issued, and the second stops working.
+    const reused = await refresh(first.refresh_token);
+    expect(reused.status).toBe(200);
+    const third = (await reused.json()) as Tokens;
+    // Two parties now hold the grant's tokens. The next refused refresh revokes the grant.
+    const refused = await refresh(second.refresh_token);
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { error: string }).error).toBe("invalid_grant");
+    expect((await refresh(third.refresh_token)).status).toBe(400);
+    for (const token of [first.access_token, second.access_token, third.access_token]) {
+      expect((await mcpPost(local.server.mcpUrl, token, INITIALIZE)).status).toBe(401);
+    }
   });
 });

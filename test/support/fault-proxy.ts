@@ -2,7 +2,9 @@
  * A fault-injecting JSON-RPC proxy in front of the local chain, for tests and the benchmark. It
  * counts every request it receives (by JSON-RPC method too) and, while a fault is set, misbehaves
  * the way real RPC nodes do: 429 with Retry-After, 5xx, reset connections, answers slower than the
- * caller's timeout, invalid JSON, or an answer to a different JSON-RPC id.
+ * caller's timeout, invalid JSON, an answer to a different JSON-RPC id, a JSON-RPC error of any
+ * shape (code, message and data as given, or left out), or an error whose message echoes the URL
+ * the proxy was called at, API key and all, as some providers' do.
  *
  * Used in-process: `proxy.setFault({ kind: "status", status: 503 })`, `proxy.requests`.
  * Only plain Node built-ins, so `.mjs` scripts can import it too (Node strips the types).
@@ -16,7 +18,11 @@ export type Fault =
   | { kind: "reset" }
   | { kind: "slow"; delayMs: number }
   | { kind: "invalid-json" }
-  | { kind: "wrong-id" };
+  | { kind: "wrong-id" }
+  /** A JSON-RPC error answer whose `error` member is exactly this value (left out when undefined). */
+  | { kind: "rpc-error"; error?: unknown }
+  /** A JSON-RPC error (-32602) whose message and data repeat the full URL this request was sent to. */
+  | { kind: "echo-url" };
 
 export interface FaultProxy {
   url: string;
@@ -88,6 +94,13 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
       case "slow":
         await sleep(current.delayMs);
         break;
+      case "rpc-error":
+        return send(200, JSON.stringify({ jsonrpc: "2.0", id, error: current.error }));
+      case "echo-url": {
+        const called = `http://${req.headers.host}${req.url}`;
+        const error = { code: -32602, message: `Invalid request to ${called}: plan limit`, data: { url: called } };
+        return send(200, JSON.stringify({ jsonrpc: "2.0", id, error }));
+      }
       case "wrong-id": {
         const answer = await forward(body);
         const json = JSON.parse(answer.text) as Record<string, unknown>;

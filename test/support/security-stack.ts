@@ -65,8 +65,16 @@ export interface SecurityStack {
   mcp(body: unknown, options?: SendOptions & { sessionId?: string }): Promise<Answer>;
   /** A 2026-07-28 request: the `_meta` envelope and SEP-2243 headers added, no session. */
   stateless(message: unknown, options?: SendOptions): Promise<Answer>;
-  /** A POST to /mcp with the given Host, which fetch() will not set; its answer is kept too. */
-  rawPost(host: string, body: string, headers: Record<string, string>): Promise<{ status: number; body: string }>;
+  /**
+   * A POST with the given Host, which fetch() will not set, to `/mcp` or to a path sent exactly as
+   * written (no URL parser in between); its answer is kept too.
+   */
+  rawPost(
+    host: string,
+    body: string,
+    headers: Record<string, string>,
+    path?: string,
+  ): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }>;
   /** The status of a GET with the given Host. */
   rawStatus(host: string, pathname: string): Promise<number>;
   /** No key or secret in any answer kept so far, nor in the server's log. */
@@ -188,15 +196,15 @@ export function useSecurityStack(): SecurityStack {
       const enveloped = withEnvelope(message);
       return post(enveloped, options, statelessHeaders(enveloped));
     },
-    async rawPost(host, body, headers) {
+    async rawPost(host, body, headers, path = "/mcp") {
       const answer = await requestWithHost(new URL(server.url).port, host, {
-        path: "/mcp",
+        path,
         method: "POST",
         headers: { ...MCP_HEADERS, ...headers },
         body,
       });
       seen.push(answer.body, JSON.stringify(answer.headers));
-      return { status: answer.status, body: answer.body };
+      return { status: answer.status, headers: answer.headers, body: answer.body };
     },
     async rawStatus(host, pathname) {
       return (await requestWithHost(new URL(server.url).port, host, { path: pathname })).status;

@@ -16,13 +16,13 @@ export function postToSession(sessionId: string | undefined, body: unknown, meth
   });
 }
 
-/** A session opened as a 2025-11-25 client opens one: initialize, then notifications/initialized. */
-export async function openSession(): Promise<string> {
+/** A session opened as a client of `protocolVersion` opens one: initialize, then notifications/initialized. */
+export async function openSession(protocolVersion = "2025-11-25"): Promise<string> {
   const response = await postToSession(undefined, {
     jsonrpc: "2.0",
     id: 1,
     method: "initialize",
-    params: { protocolVersion: "2025-11-25", capabilities: {}, clientInfo: { name: "test", version: "1" } },
+    params: { protocolVersion, capabilities: {}, clientInfo: { name: "test", version: "1" } },
   });
   if (response.status !== 200) throw new Error(`initialize answered ${response.status}`);
   await response.text();
