@@ -64,35 +64,43 @@ describe("landing page", () => {
   });
 });
 
+/** A consent page for a freshly registered client, as a client would open it. */
+async function consentUrl(clientName: string): Promise<string> {
+  const registered = await fetch(`${serverUrl}/oauth/register`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      client_name: clientName,
+      redirect_uris: [CALLBACK],
+      token_endpoint_auth_method: "none",
+    }),
+  });
+  const { client_id } = (await registered.json()) as { client_id: string };
+  const challenge = Buffer.from(
+    await crypto.subtle.digest("SHA-256", new TextEncoder().encode("v".repeat(50))),
+  ).toString("base64url");
+  const url = new URL(`${serverUrl}/authorize`);
+  for (const [name, value] of Object.entries({
+    response_type: "code",
+    client_id,
+    redirect_uri: CALLBACK,
+    scope: "solana:read",
+    state: "st",
+    code_challenge: challenge,
+    code_challenge_method: "S256",
+    resource: `${serverUrl}/mcp`,
+  }))
+    url.searchParams.set(name, value);
+  return url.href;
+}
+
+const CALLBACK = "http://127.0.0.1:7777/callback";
+
 describe("consent page", () => {
   it("shows who asks for what, with Allow and Deny, without errors, on a phone too", async () => {
-    const registered = await fetch(`${serverUrl}/oauth/register`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({
-        client_name: "Browser Test <b>client</b>",
-        redirect_uris: ["http://127.0.0.1:7777/callback"],
-        token_endpoint_auth_method: "none",
-      }),
-    });
-    const { client_id } = (await registered.json()) as { client_id: string };
-    const challenge = Buffer.from(
-      await crypto.subtle.digest("SHA-256", new TextEncoder().encode("v".repeat(50))),
-    ).toString("base64url");
-    const url = new URL(`${serverUrl}/authorize`);
-    for (const [name, value] of Object.entries({
-      response_type: "code",
-      client_id,
-      redirect_uri: "http://127.0.0.1:7777/callback",
-      scope: "solana:read",
-      state: "st",
-      code_challenge: challenge,
-      code_challenge_method: "S256",
-      resource: `${serverUrl}/mcp`,
-    }))
-      url.searchParams.set(name, value);
+    const url = await consentUrl("Browser Test <b>client</b>");
     for (const viewport of [undefined, PHONE]) {
-      const { page, problems } = await open(url.href, viewport);
+      const { page, problems } = await open(url, viewport);
       const heading = await page.locator("h1").innerText();
       // The client's name is shown as text, never as markup.
       expect(heading).toContain("Browser Test <b>client</b>");
@@ -102,6 +110,34 @@ describe("consent page", () => {
       expect(await fitsWidth(page)).toBe(true);
       await page.screenshot({ path: screenshotPath(viewport ? "consent-phone" : "consent"), fullPage: true });
       expect(problems).toEqual([]);
+      await page.close();
+    }
+  });
+
+  it("says what the local sign-in takes, and takes a name or an email as people type them", async () => {
+    for (const typed of ["alice@example.com", "Alice Smith"]) {
+      await browser.context.clearCookies();
+      const { page, problems } = await open(await consentUrl("Sign-in test"));
+      const field = page.getByLabel(/sign in as/i);
+      expect(await field.getAttribute("placeholder")).toBe("alice or alice@example.com");
+      expect(await field.getAttribute("title")).toContain("A name or an email");
+      expect(await field.getAttribute("pattern")).toBeNull();
+      expect(await page.locator("#name-note").isVisible()).toBe(true);
+      expect(await page.locator("#name-note").innerText()).toMatch(/^A name or an email, up to 64 characters\./);
+      // The binding cookie over http://localhost: what every browser keeps (no Secure, so no __Host- prefix).
+      const [cookie, ...others] = await browser.context.cookies(serverUrl);
+      expect(others).toEqual([]);
+      expect(cookie).toMatchObject({ secure: false, sameSite: "Lax", httpOnly: true });
+      expect(cookie?.name).toMatch(/^oauth-consent-/);
+      // The client's callback is not running here: the browser's request for it is the answer.
+      const arrived = page.waitForRequest((request) => request.url().startsWith(CALLBACK));
+      await field.fill(typed);
+      await page.getByRole("button", { name: "Allow" }).click();
+      const callback = new URL((await arrived).url());
+      expect(callback.searchParams.get("code")).toBeTruthy();
+      expect(callback.searchParams.get("state")).toBe("st");
+      // The page reached only the server, then the client's callback (refused: nothing listens there).
+      expect(problems.filter((problem) => !problem.includes(CALLBACK))).toEqual([]);
       await page.close();
     }
   });
