@@ -13,7 +13,7 @@ import { createWorker } from "./worker";
 const worker = rejectUnknownHosts(createWorker(createApp()));
 const REDIRECT = "http://127.0.0.1:7777/callback";
 
-function call(url: string, init: RequestInit = {}): Promise<Response> {
+async function call(url: string, init: RequestInit = {}): Promise<Response> {
   const request = new Request(url, init) as Request<unknown, IncomingRequestCfProperties>;
   return worker.fetch(request, { ...env, AUTH_MODE: "oauth" }, createExecutionContext());
 }
