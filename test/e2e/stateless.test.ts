@@ -258,4 +258,11 @@ describe("MCP Inspector CLI", () => {
     const [line] = await untilLogged("get_balance", from);
     expect(line?.lane).toBe(era === "modern" ? "stateless" : "session");
   });
+
+  it.each(["legacy", "modern"])("finds nothing to report in the tool schemas on the %s lane", async (era) => {
+    // --strict prints each of the Inspector's schema portability findings on stderr, with a count.
+    const { stdout, stderr } = await inspect(era, "--method", "tools/list", "--strict");
+    expect(JSON.parse(stdout).tools.length).toBeGreaterThan(10);
+    expect(stderr).not.toMatch(/Warning|Error|across \d+ tool/);
+  });
 });
