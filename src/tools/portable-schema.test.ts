@@ -73,7 +73,7 @@ describe("portableSchema", () => {
   });
 
   it("leaves no type union and no empty schema in any listed tool", () => {
-    const found = toolList().flatMap((tool) =>
+    const found = toolList(true).flatMap((tool) =>
       (["inputSchema", "outputSchema"] as const).flatMap((which) =>
         nodes(tool[which]).flatMap(({ path, node }) => {
           const problems: string[] = [];

@@ -62,23 +62,36 @@ function withoutTitle({ title: _title, ...hints }: Tool["annotations"]): Tool["a
   return hints;
 }
 
-export const toolList = once((): ListedTool[] =>
-  tools.map((tool) => {
-    const { inputSchema, outputSchema } = tool.schemas();
-    // The MCP Apps view that shows this tool's result, where there is one.
-    const meta = toolUiMeta(tool.name);
-    return {
-      name: tool.name,
-      title: tool.title,
-      description: tool.description,
-      inputSchema: objectSchema(inputSchema, "input"),
-      outputSchema: objectSchema(outputSchema, "output"),
-      // Without its title: the tool's own title says it, to every client since 2025-06-18.
-      annotations: withoutTitle(tool.annotations),
-      ...(meta ? { _meta: meta } : {}),
-    };
-  }),
-);
+function listed(tool: Tool): ListedTool {
+  const { inputSchema, outputSchema } = tool.schemas();
+  // The MCP Apps view that shows this tool's result, where there is one.
+  const meta = toolUiMeta(tool.name);
+  return {
+    name: tool.name,
+    title: tool.title,
+    description: tool.description,
+    inputSchema: objectSchema(inputSchema, "input"),
+    outputSchema: objectSchema(outputSchema, "output"),
+    // Without its title: the tool's own title says it, to every client since 2025-06-18.
+    annotations: withoutTitle(tool.annotations),
+    ...(meta ? { _meta: meta } : {}),
+  };
+}
+
+const everyTool = once((): ListedTool[] => tools.map(listed));
+const sessionlessTools = once((): ListedTool[] => {
+  const offered = new Set(tools.filter((tool) => !tool.sessionOnly).map((tool) => tool.name));
+  return everyTool().filter((tool) => offered.has(tool.name));
+});
+
+/**
+ * What `tools/list` answers: in a 2025 session every tool; under 2026-07-28, which has no
+ * sessions, those that need none (`Tool.sessionOnly`). Each list is built once and is the same
+ * for every caller, so a client or cache may keep it as long as the lane says.
+ */
+export function toolList(withSessions: boolean): ListedTool[] {
+  return withSessions ? everyTool() : sessionlessTools();
+}
 
 /**
  * Catalog budgets (bytes of compact JSON): what the model reads, and the whole `tools/list` result.

@@ -227,8 +227,11 @@ describe("2026-07-28 lane", () => {
     await later.client.close();
   });
 
-  it("refuses session defaults with a sentence that says what to do instead", async () => {
+  it("does not offer session defaults, and a call anyway gets a sentence that says what to do instead", async () => {
     const { client } = await connect();
+    const { tools } = await client.listTools();
+    expect(tools.map((tool) => tool.name)).toContain("get_session");
+    expect(tools.map((tool) => tool.name)).not.toContain("configure_session");
     const answer = await call(client, "configure_session", { network: "localnet" });
     expect(answer.isError).toBe(true);
     expect(answer.text).toContain("pass network, commitment and maxAgeSeconds in each call");
