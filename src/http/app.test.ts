@@ -91,6 +91,21 @@ describe("router", () => {
     expect(JSON.stringify((await listed()).result.tools)).toBe(JSON.stringify(first.result.tools));
   });
 
+  it("the landing page says which URL the connectors need: a public one when it is reached on loopback", async () => {
+    const local = await (await request("/")).text();
+    expect(local).toContain("This server runs on your computer.");
+    expect(local).toContain("needs a public <code>https://</code> URL");
+    const deployed = await app.request(
+      "https://mcp.example.com/",
+      { headers: { host: "mcp.example.com" } },
+      { ...env, ALLOWED_HOSTNAMES: "mcp.example.com" },
+    );
+    const page = await deployed.text();
+    expect(page).toContain("https://mcp.example.com/mcp");
+    expect(page).toContain("Every client below takes this URL");
+    expect(page).not.toContain("needs a public");
+  });
+
   it("refuses what /mcp does not serve with a JSON-RPC error body", async () => {
     const put = await request("/mcp", { method: "PUT" });
     expect(put.status).toBe(405);

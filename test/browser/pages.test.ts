@@ -49,18 +49,90 @@ describe("landing page", () => {
     expect(problems).toEqual([]);
   });
 
-  it("fits a phone and works without JavaScript", async () => {
-    const { page, problems } = await open(`${serverUrl}/`, PHONE);
+  it("fits a phone and works without JavaScript: the copy button needs it, so it shows only with it", async () => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize(PHONE);
+    const problems = watchPage(page, [new URL(serverUrl).origin]);
+    const cdp = await browser.context.newCDPSession(page);
+    await cdp.send("Emulation.setScriptExecutionDisabled", { value: true });
+    await page.goto(`${serverUrl}/`);
     expect(await fitsWidth(page)).toBe(true);
-    // No script at all, and a CSP under which none could run: what shows is what a browser without JavaScript shows.
-    expect(await page.locator("script").count()).toBe(0);
-    const csp = (await fetch(`${serverUrl}/`)).headers.get("content-security-policy") ?? "";
-    expect(csp).toContain("default-src 'none'");
-    expect(csp).not.toContain("script-src");
+    expect(await page.locator("#mcp-url").innerText()).toBe(`${serverUrl}/mcp`);
+    expect(await page.locator("#copy-url").isVisible()).toBe(false);
     const fontSize = await page.evaluate(() => Number.parseFloat(getComputedStyle(document.body).fontSize));
     expect(fontSize).toBeGreaterThanOrEqual(16);
     await page.screenshot({ path: screenshotPath("landing-phone"), fullPage: false });
     expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("runs only its own inline script, by nonce: the CSP allows no other", async () => {
+    const response = await fetch(`${serverUrl}/`);
+    const csp = response.headers.get("content-security-policy") ?? "";
+    const html = await response.text();
+    const nonce = /script-src 'nonce-([^']+)'/.exec(csp)?.[1];
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toMatch(/script-src 'nonce-[^']+'(;|$)/);
+    expect(html.match(/<script\b[^>]*>/g)).toEqual([`<script nonce="${nonce}">`]);
+  });
+
+  it("copies the MCP URL with its button", async () => {
+    await browser.context.grantPermissions(["clipboard-read", "clipboard-write"], {
+      origin: new URL(serverUrl).origin,
+    });
+    const { page, problems } = await open(`${serverUrl}/`);
+    const button = page.getByRole("button", { name: "Copy" });
+    expect(await button.isVisible()).toBe(true);
+    await button.click();
+    await page.waitForFunction(() => document.getElementById("copy-url")?.textContent === "Copied");
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${serverUrl}/mcp`);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("says which URL each client needs: this one for clients on this computer, a public one for the connectors", async () => {
+    const { page, problems } = await open(`${serverUrl}/`);
+    expect(await page.locator(".where").innerText()).toMatch(/^This server runs on your computer\./);
+    await page.getByText("Claude (custom connector)").click();
+    const claude = await page.locator("details", { hasText: "Claude (custom connector)" }).innerText();
+    expect(claude).toContain("needs a public https:// URL");
+    // The desktop bridge takes this URL as it is.
+    const bridge = page.locator("details", { hasText: "mcp-remote" });
+    expect(await bridge.getAttribute("open")).not.toBeNull();
+    expect(await bridge.locator("pre").innerText()).toContain(`"${serverUrl}/mcp"`);
+    await page.getByText("MCP Inspector", { exact: true }).click();
+    expect(await page.locator("details", { hasText: "MCP Inspector" }).innerText()).toContain(
+      "Add Servers → Add manually, transport streamable-http",
+    );
+    // The docs it names are links that open.
+    const links = await page
+      .locator('a[href^="/docs/"]')
+      .evaluateAll((anchors) => anchors.map((anchor) => (anchor as HTMLAnchorElement).href));
+    expect(new Set(links.map((link) => new URL(link).pathname))).toEqual(
+      new Set(["/docs/deploy.md", "/docs/oauth.md"]),
+    );
+    await page.locator('a[href="/docs/deploy.md"]').first().click();
+    await page.waitForURL(`${serverUrl}/docs/deploy.md`);
+    expect(await page.locator("body").innerText()).toMatch(/^# From localhost to a real connector/);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("keeps tool names whole at 360 px: none breaks mid-word", async () => {
+    const { page, problems } = await open(`${serverUrl}/`, { width: 360, height: 800 });
+    expect(await fitsWidth(page)).toBe(true);
+    const broken = await page
+      .locator("#views ~ table td code, #tools ~ dl dt")
+      .evaluateAll((names) =>
+        names
+          .filter((name) => name.getClientRects().length !== 1 || name.getBoundingClientRect().height > 30)
+          .map((name) => name.textContent),
+      );
+    expect(broken).toEqual([]);
+    expect(await page.locator("#views ~ table td code").count()).toBeGreaterThan(2);
+    await page.screenshot({ path: screenshotPath("landing-360"), fullPage: true });
+    expect(problems).toEqual([]);
+    await page.close();
   });
 });
 
