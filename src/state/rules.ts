@@ -75,8 +75,8 @@ export function resolveAddress(state: SavedState, value: string, addressForm: st
   if (!LABEL_PATTERN.test(value)) throw invalid(invalidAddressMessage(value, addressForm));
   // It has the form of a label: the saved ones are what the caller most likely meant.
   const notBase58 = base58Problem(value);
-  const asAddress = notBase58 ? `, and as an address ${notBase58}` : "";
-  throw invalid(`"${value}" is neither an address nor a saved label${asAddress}; ${savedLabels(state)}.`);
+  const why = `${notBase58 ? `${notBase58}; ` : ""}an address is ${addressForm}`;
+  throw invalid(`"${value}" is neither an address nor a saved label: ${why}; ${savedLabels(state)}.`);
 }
 
 /**

@@ -40,8 +40,9 @@ describe("argument errors", () => {
     // A value with the form of a label that is not saved: the labels there are, still flat.
     const label = await session.call("get_balance", { address: "treasurO" });
     expect(label.text).toBe(
-      '"treasurO" is neither an address nor a saved label, and as an address the character "O" at position 8 is ' +
-        "not base58, which has no 0, O, I or l and no punctuation; no labels are saved yet (save one with label_address).",
+      '"treasurO" is neither an address nor a saved label: the character "O" at position 8 is not base58, which ' +
+        "has no 0, O, I or l and no punctuation; an address is a base58-encoded 32-byte Solana address (32 to 44 " +
+        "characters); no labels are saved yet (save one with label_address).",
     );
     expect(nesting(label.text)).toBe(1);
   });
