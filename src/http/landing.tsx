@@ -153,7 +153,7 @@ export const Landing: FC<LandingProps> = ({ mcpUrl, local, network, tools, views
         <li>
           <strong>API keys</strong> for headless agents and CI:{" "}
           <code>npm run apikey -- create --owner "&lt;user&gt;"</code> prints a key to send as{" "}
-          <code>Authorization: Bearer &lt;key&gt;</code> (see <a href="/docs/oauth.md#api-keys">docs/oauth.md</a>).
+          <code>Authorization: Bearer &lt;key&gt;</code> (see <a href="/docs/oauth.md">docs/oauth.md</a>).
         </li>
         <li>
           <strong>Local only</strong>: <code>AUTH_MODE=none</code> turns sign-in off, and is honoured only when the

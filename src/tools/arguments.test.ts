@@ -93,6 +93,9 @@ describe("argument errors", () => {
     expect((await session.call("get_signatures", { address: demo.wallet, limit: 2.5 })).text).toBe(
       "limit must be a whole number, not 2.5.",
     );
+    // An argument no tool has, named like what every object inherits, is no schema to read.
+    const inherited = await session.call("get_balance", { address: demo.wallet, constructor: "1", toString: "x" });
+    expect(inherited.result.isError).toBeFalsy();
     expect((await session.call("get_balance", { address: demo.wallet, commitment: "final" })).text).toBe(
       'commitment must be one of processed, confirmed, finalized, not "final".',
     );

@@ -59,7 +59,8 @@ export function withPlainValues(shape: z.ZodRawShape, args: unknown): unknown {
   if (!isRecord(args)) return args;
   let taken: Record<string, unknown> | undefined;
   for (const [name, value] of Object.entries(args)) {
-    const schema = shape[name];
+    // Own keys only: an argument named `constructor` must not find Object's.
+    const schema = Object.hasOwn(shape, name) ? shape[name] : undefined;
     if (typeof value !== "string" || !schema) continue;
     const plain = plainValue(wantedType(schema), value);
     if (plain !== undefined) {
