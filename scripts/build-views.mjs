@@ -1,8 +1,8 @@
-// `npm run build:views`: bundles the views' browser script (src/views/app, with the MCP Apps `App`)
-// into public/ui/views.js, a static asset the Worker reads once per isolate and inlines into each
-// view page. As an asset it stays out of the Worker's script (about a third of its size otherwise)
-// and out of its startup. The built file is committed, so `wrangler dev`, deploy and the workerd
-// tests need no build step of their own; test/browser/views-bundle.test.ts fails when it is stale.
+// `npm run build:views`: bundles the views' browser script (src/views/app, which speaks MCP Apps to
+// its host itself, see src/views/app/host.ts) into public/ui/views.js, a static asset the Worker
+// reads once per isolate and inlines into each view page, so it stays out of the Worker's script
+// and its startup. The built file is committed, so `wrangler dev`, deploy and the workerd tests
+// need no build step of their own; test/browser/views-bundle.test.ts fails when it is stale.
 
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -11,21 +11,6 @@ import { build } from "esbuild";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const GENERATED = path.join(root, "public/ui/views.js");
-
-/**
- * The MCP SDK's `z` object carries every Zod locale's messages (about 260 KB minified) that nothing
- * here reads (errors use the English default, which Zod's schemas import by themselves).
- */
-/** @type {import("esbuild").Plugin} */
-const noZodLocales = {
-  name: "no-zod-locales",
-  setup(builder) {
-    builder.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
-      args.importer.includes(`${path.sep}zod${path.sep}`) ? { path: "zod-locales", namespace: "empty" } : undefined,
-    );
-    builder.onLoad({ filter: /.*/, namespace: "empty" }, () => ({ contents: "export {};", loader: "js" }));
-  },
-};
 
 /** The generated module's source text. */
 export async function viewModuleSource() {
@@ -39,7 +24,6 @@ export async function viewModuleSource() {
     legalComments: "none",
     write: false,
     logLevel: "silent",
-    plugins: [noZodLocales],
   });
   // Inline in <script>: no "</script" or "<!--" may appear in it (both are harmless as "<\/", "<\!").
   const output = result.outputFiles[0];

@@ -18,8 +18,9 @@ import { isAllowed, type SignedInIdentity } from "./allowlist";
 import type { Router } from "./api-handler";
 import { type AuthEnv, grantedScopes } from "./config";
 import { ConsentPage, ErrorPage } from "./consent-page";
+import { cookiesForScheme } from "./cookie-scheme";
 import type { AuthProps } from "./props";
-import { chooseSignIn, localName, type UpstreamConfig, userIdFor } from "./sign-in";
+import { chooseSignIn, LOCAL_NAME_MAX, localSignIn, type UpstreamConfig, userIdFor } from "./sign-in";
 import { finishSignIn, newSignInData, signInUrl, type UpstreamData, UpstreamSignInError } from "./upstream";
 
 export const AUTHORIZE_PATH = "/authorize";
@@ -45,8 +46,9 @@ export function createAuthRoutes(router: Router): Hono<{ Bindings: AuthEnv }> {
     }),
     // Defence in depth: the consent handle is already bound to this browser by a cookie.
     csrf(),
+    cookiesForScheme(),
   );
-  app.use(CALLBACK_PATH, secureHeaders({ xFrameOptions: "DENY", referrerPolicy: "same-origin" }));
+  app.use(CALLBACK_PATH, secureHeaders({ xFrameOptions: "DENY", referrerPolicy: "same-origin" }), cookiesForScheme());
 
   app.get(AUTHORIZE_PATH, (c) => guarded(c, () => showConsent(c)));
   app.post(AUTHORIZE_PATH, (c) => guarded(c, () => decide(c)));
@@ -93,14 +95,17 @@ async function decide(c: AuthContext): Promise<Response> {
 
   if (signIn.kind === "local") {
     // Checked before the handle is spent, so the user can go back and fix the name.
-    const name = localName(form.get("name"));
-    if (!name) return errorPage(c, 400, "Invalid name", "Use 1 to 64 letters, digits, dots, underscores or dashes.");
+    const local = localSignIn(form.get("name"));
+    if (!local) {
+      const rule = `Type a name or an email, 1 to ${LOCAL_NAME_MAX} characters, e.g. alice or alice@example.com.`;
+      return errorPage(c, 400, "Invalid name", rule);
+    }
     const approved = await oauth.approveConsent(c.req.raw, handle);
     const identity: SignedInIdentity = {
-      userId: userIdFor("local", name),
-      label: name,
+      userId: userIdFor("local", local.id),
+      label: local.label,
       verifiedEmails: [],
-      logins: [name],
+      logins: [local.id],
     };
     return complete(oauth, approved.request, identity, approved.headers);
   }

@@ -4,10 +4,11 @@
  */
 import type { ConsentDescription } from "@cloudflare/workers-oauth-provider";
 import type { FC, PropsWithChildren } from "hono/jsx";
+import { LOCAL_NAME_MAX } from "./sign-in";
 
 const STYLE = `body{font:16px/1.5 system-ui,sans-serif;max-width:34rem;margin:3rem auto;padding:0 1rem;color:#1b1b1f}
 .warn{background:#fff4e5;border-left:4px solid #f59e0b;padding:.5rem .75rem}code{background:#f3f3f6;padding:.1rem .3rem;border-radius:4px}
-button{font:inherit;padding:.4rem 1rem;margin-right:.5rem}label{display:block;margin:.5rem 0}input[type=text]{font:inherit;padding:.3rem}`;
+button{font:inherit;padding:.4rem 1rem;margin-right:.5rem}label{display:block;margin:.5rem 0}input[type=text]{font:inherit;padding:.3rem;max-width:100%}.note{color:#5f6070;font-size:.9rem;margin-top:0}`;
 
 const Page: FC<PropsWithChildren<{ title: string }>> = ({ title, children }) => (
   <html lang="en">
@@ -67,10 +68,25 @@ export const ConsentPage: FC<ConsentPageProps> = ({ details, scopes, handle, sig
     <form method="post" action="/authorize">
       <input type="hidden" name="handle" value={handle} />
       {signIn.kind === "local" ? (
-        <label>
-          Sign in as (local development only):{" "}
-          <input type="text" name="name" required pattern="[A-Za-z0-9._\-]{1,64}" />
-        </label>
+        <>
+          <label>
+            Sign in as (local development only):{" "}
+            <input
+              type="text"
+              name="name"
+              required
+              maxlength={LOCAL_NAME_MAX}
+              autocomplete="username"
+              placeholder="alice or alice@example.com"
+              title={`A name or an email, up to ${LOCAL_NAME_MAX} characters`}
+              aria-describedby="name-note"
+            />
+          </label>
+          <p id="name-note" class="note">
+            A name or an email, up to {LOCAL_NAME_MAX} characters. It only names you to this local server (
+            <code>Alice Smith</code> signs in as <code>local|alice-smith</code>); nothing is checked or sent anywhere.
+          </p>
+        </>
       ) : (
         <p>After you allow, you will sign in with {signIn.label}.</p>
       )}

@@ -6,7 +6,7 @@ import { accessTokenTtl, grantedScopes } from "./config";
 import { decideAuthMode } from "./mode";
 import { effectiveScopes, readAuthProps } from "./props";
 import { resourceFor } from "./resource";
-import { chooseSignIn, localName, userIdFor } from "./sign-in";
+import { chooseSignIn, localSignIn, userIdFor } from "./sign-in";
 
 describe("decideAuthMode (contract: AUTH_MODE=none only on loopback)", () => {
   it("defaults to oauth", () => {
@@ -74,10 +74,17 @@ describe("chooseSignIn", () => {
     });
     expect(chooseSignIn({ OIDC_ISSUER: "https://id.example.com" }, remote)).toMatchObject({ kind: "unavailable" });
   });
-  it("accepts plain local names and builds user ids without ':'", () => {
-    expect(localName(" alice ")).toBe("alice");
-    expect(localName("a b")).toBeUndefined();
-    expect(localName("<script>")).toBeUndefined();
+  it("takes a name or an email as typed, signs in as a plain id, and builds user ids without ':'", () => {
+    expect(localSignIn(" alice ")).toEqual({ label: "alice", id: "alice" });
+    expect(localSignIn("Alice  Smith")).toEqual({ label: "Alice Smith", id: "alice-smith" });
+    expect(localSignIn("alice@example.com")).toEqual({ label: "alice@example.com", id: "alice@example.com" });
+    expect(localSignIn("Zoë O'Brien")).toEqual({ label: "Zoë O'Brien", id: "zoë-o-brien" });
+    expect(localSignIn("<script>")).toEqual({ label: "<script>", id: "script" });
+    for (const refused of ["", "   ", "!!!", "a".repeat(65), "tab\tname\u0000", "x\u202Ey", 42]) {
+      expect(localSignIn(refused)).toBeUndefined();
+    }
+    expect(localSignIn("a".repeat(64))?.id).toBe("a".repeat(64));
+    expect(userIdFor("local", "alice@example.com")).toBe("local|alice%40example.com");
     expect(userIdFor("oidc", "tenant:42|x")).toBe("oidc|tenant%3A42%7Cx");
   });
 });

@@ -48,11 +48,31 @@ function unavailable(reason: string): SignInMethod {
   return { kind: "unavailable", reason };
 }
 
-const LOCAL_NAME = /^[A-Za-z0-9._-]{1,64}$/;
+/** Longest name the local sign-in takes, in characters. */
+export const LOCAL_NAME_MAX = 64;
 
-/** The local sign-in name, when it is one: letters, digits, `.`, `_` or `-`, at most 64. */
-export function localName(input: unknown): string | undefined {
-  return typeof input === "string" && LOCAL_NAME.test(input.trim()) ? input.trim() : undefined;
+/** Who the local sign-in signs in as: the name as typed (shown), and the id derived from it. */
+export interface LocalSignIn {
+  label: string;
+  /** Lower case, every run of other characters than letters, digits, `.`, `_`, `@`, `+`, `-` as one `-`. */
+  id: string;
+}
+
+/**
+ * The local sign-in takes what people type, a name (`Alice Smith`) or an email (`alice@example.com`),
+ * and signs in as a plain id made from it (`alice-smith`, `alice@example.com`): the same person
+ * typing `alice smith` next time is the same user. Nothing is verified, which is why it exists only
+ * on loopback hosts; an email typed here is never treated as a verified one.
+ */
+export function localSignIn(input: unknown): LocalSignIn | undefined {
+  if (typeof input !== "string") return undefined;
+  const label = input.normalize("NFKC").trim().replace(/\s+/g, " ");
+  if ([...label].length > LOCAL_NAME_MAX || /[\p{Cc}\p{Cf}]/u.test(label)) return undefined;
+  const id = label
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}._@+-]+/gu, "-")
+    .replace(/^-+|-+$/g, "");
+  return id ? { label, id } : undefined;
 }
 
 /**

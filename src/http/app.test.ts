@@ -2,6 +2,7 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { statelessHeaders, withEnvelope } from "../../test/support/fuzz/stateless";
+import { tools } from "../tools";
 import { createApp, MAX_BODY_BYTES } from "./app";
 
 const app = createApp();
@@ -68,16 +69,41 @@ describe("router", () => {
     expect(fromBrowser.headers.get("cache-control")).toBe("no-store");
   });
 
-  it("a 2026-07-28 request is answered in the Worker, with no session", async () => {
+  it("a 2026-07-28 request is answered in the Worker, with no session, listing the tools that need none", async () => {
     const list = withEnvelope({ jsonrpc: "2.0", id: 1, method: "tools/list" });
-    const response = await request("/mcp", {
-      method: "POST",
-      headers: { ...MCP_HEADERS, ...statelessHeaders(list) },
-      body: JSON.stringify(list),
-    });
-    expect(response.status).toBe(200);
-    expect(response.headers.get("mcp-session-id")).toBeNull();
-    expect(((await response.json()) as { result: { tools: unknown[] } }).result.tools).toHaveLength(18);
+    const listed = async () => {
+      const response = await request("/mcp", {
+        method: "POST",
+        headers: { ...MCP_HEADERS, ...statelessHeaders(list) },
+        body: JSON.stringify(list),
+      });
+      expect(response.status).toBe(200);
+      expect(response.headers.get("mcp-session-id")).toBeNull();
+      return (await response.json()) as { result: { tools: { name: string }[]; ttlMs?: number } };
+    };
+    const first = await listed();
+    const names = first.result.tools.map((tool) => tool.name);
+    expect(names).not.toContain("configure_session");
+    expect(names).toEqual(tools.filter((tool) => !tool.sessionOnly).map((tool) => tool.name));
+    expect(names).toHaveLength(tools.length - 1);
+    // Cached by anyone for an hour, so it must not vary by request: the next answer is the same list.
+    expect(first.result.ttlMs).toBe(3_600_000);
+    expect(JSON.stringify((await listed()).result.tools)).toBe(JSON.stringify(first.result.tools));
+  });
+
+  it("the landing page says which URL the connectors need: a public one when it is reached on loopback", async () => {
+    const local = await (await request("/")).text();
+    expect(local).toContain("This server runs on your computer.");
+    expect(local).toContain("needs a public <code>https://</code> URL");
+    const deployed = await app.request(
+      "https://mcp.example.com/",
+      { headers: { host: "mcp.example.com" } },
+      { ...env, ALLOWED_HOSTNAMES: "mcp.example.com" },
+    );
+    const page = await deployed.text();
+    expect(page).toContain("https://mcp.example.com/mcp");
+    expect(page).toContain("Every client below takes this URL");
+    expect(page).not.toContain("needs a public");
   });
 
   it("refuses what /mcp does not serve with a JSON-RPC error body", async () => {

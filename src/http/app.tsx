@@ -16,7 +16,7 @@ import { claimsStatelessRevision, serveStateless } from "../mcp/stateless";
 import { defaultNetwork, readNetworks } from "../solana/networks";
 import { tools } from "../tools";
 import { views } from "../views";
-import { hostGuard, splitList } from "./host-guard";
+import { hostGuard, isLoopbackHostname, splitList } from "./host-guard";
 import { Landing } from "./landing";
 
 /** Largest MCP request body accepted; checked before anything is parsed. */
@@ -46,6 +46,8 @@ export function createApp(): Hono<AppEnv> {
       contentSecurityPolicy: {
         defaultSrc: ["'none'"],
         styleSrc: [NONCE],
+        // The URL's copy button: one inline script with this response's nonce, nothing remote.
+        scriptSrc: [NONCE],
         baseUri: ["'none'"],
         formAction: ["'none'"],
         frameAncestors: ["'none'"],
@@ -56,6 +58,7 @@ export function createApp(): Hono<AppEnv> {
       return c.html(
         <Landing
           mcpUrl={`${url.origin}/mcp`}
+          local={isLoopbackHostname(url.hostname)}
           network={defaultNetwork(c.env, readNetworks(c.env))}
           tools={tools.map(({ name, title, description }) => ({ name, title, description }))}
           views={views.flatMap((view) =>

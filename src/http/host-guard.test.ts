@@ -35,6 +35,18 @@ describe("checkHostAndOrigin", () => {
     expect(verdict("localhost", "https://anyone.example.org", open)).toBe(false);
   });
 
+  it("a refusal names the setting that would change it", () => {
+    expect(checkHostAndOrigin("abc.trycloudflare.com", null, deployed)).toEqual({
+      ok: false,
+      reason:
+        'Host "abc.trycloudflare.com" is not served here; to serve it, add it to ALLOWED_HOSTNAMES (see docs/deploy.md).',
+    });
+    expect(checkHostAndOrigin("mcp.example.com", "https://other.example.com", deployed)).toEqual({
+      ok: false,
+      reason: 'Origin "https://other.example.com" is not allowed; to allow it, add it to ALLOWED_ORIGINS.',
+    });
+  });
+
   it("reads configured lists with spaces, case and empty items", () => {
     expect(splitList(" MCP.example.com, ,api.example.com ")).toEqual(["mcp.example.com", "api.example.com"]);
     expect(splitList(undefined)).toEqual([]);

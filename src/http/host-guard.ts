@@ -1,7 +1,8 @@
 /**
  * Host and Origin validation against DNS rebinding. Loopback hosts are always served (local
  * development); any other host must be one of the configured hostnames. A browser Origin must be
- * loopback, the server's own host, or a configured origin.
+ * loopback, the server's own host, or a configured origin. A refusal names the setting that would
+ * change it: a deployment or a tunnel whose hostname is not configured yet meets it first.
  */
 import type { MiddlewareHandler } from "hono";
 import { jsonRpcError } from "../mcp/json-rpc";
@@ -62,7 +63,10 @@ export function checkHostAndOrigin(
   if (!hostname) return { ok: false, reason: "Missing or malformed Host header." };
   const local = isLoopbackHostname(hostname);
   if (!local && !options.allowedHostnames.includes(hostname)) {
-    return { ok: false, reason: `Host "${hostname}" is not served here.` };
+    return {
+      ok: false,
+      reason: `Host "${hostname}" is not served here; to serve it, add it to ALLOWED_HOSTNAMES (see docs/deploy.md).`,
+    };
   }
   if (origin === null) return { ok: true };
   let originUrl: URL;
@@ -79,7 +83,7 @@ export function checkHostAndOrigin(
   if (originHost === hostname && !local) return { ok: true };
   if (options.allowedOrigins.includes("*") && !local) return { ok: true };
   if (options.allowedOrigins.includes(originUrl.origin.toLowerCase())) return { ok: true };
-  return { ok: false, reason: `Origin "${originUrl.origin}" is not allowed.` };
+  return { ok: false, reason: `Origin "${originUrl.origin}" is not allowed; to allow it, add it to ALLOWED_ORIGINS.` };
 }
 
 /** Rejects requests whose Host or Origin fails {@link checkHostAndOrigin} with 403. */

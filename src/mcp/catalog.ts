@@ -49,6 +49,8 @@ export interface Lane {
   /** The caller's saved state, for `solana://session`. */
   sessionView(): SessionView | Promise<SessionView>;
   sessionDescription: string;
+  /** Whether calls belong to a 2025 session: the tools that need one (`Tool.sessionOnly`) are listed only then. */
+  hasSessions: boolean;
 }
 
 /** The SDK's form of a tool's result schema (it checks every result), built once per isolate. */
@@ -254,7 +256,7 @@ export function registerCatalog(server: McpServer, lane: Lane): void {
     lane.solana().networks.filter((name) => name.startsWith(value ?? ""));
   registerTools(server, lane);
   // The SDK would convert every schema again on each tools/list, verbosely; the list is built once instead.
-  server.server.setRequestHandler("tools/list", () => ({ tools: toolList() }));
+  server.server.setRequestHandler("tools/list", () => ({ tools: toolList(lane.hasSessions) }));
   registerResources(server, lane, completeNetwork);
   registerPrompts(server, completeNetwork);
 }

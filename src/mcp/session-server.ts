@@ -45,6 +45,7 @@ export function createSessionServer(binding: SessionBinding): McpServer {
     defaults: () => store.state().defaults,
     labels: () => store.state(),
     sessionView: () => sessionView(store),
+    hasSessions: true,
     sessionDescription:
       "This session's defaults, labels, watchlist, call counts and stored results as JSON (what get_session returns). Subscribe to hear when it changes.",
     callTool: (tool, args, channel) => runSessionCall({ ...binding, store }, tool, args, channel),

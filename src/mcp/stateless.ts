@@ -40,9 +40,6 @@ function isolateServices(env: Env) {
   return shared;
 }
 
-const DEFAULTS_REFUSED =
-  "Under MCP 2026-07-28 every request stands alone, so there are no session defaults: pass network, commitment and maxAgeSeconds in each call. (2025-era clients with a session can set them.)";
-
 function scope() {
   const current = callers.getStore();
   if (!current) throw new Error("stateless call outside a request scope");
@@ -54,12 +51,14 @@ const lane: Lane = {
   assets: () => scope().env.ASSETS,
   defaults: () => ({}),
   sessionView: () => userStateOf(scope().env, scope().caller).view(),
+  hasSessions: false,
   sessionDescription:
     "Your labels, watchlist and stored results as JSON (what get_session returns). Under MCP 2026-07-28 they belong to the signed-in user.",
   async callTool(tool, args, channel) {
     const { env, caller } = scope();
     const { solana, meter } = isolateServices(env);
-    if (tool.name === "configure_session") return toolErrorResult(new ServiceError("INVALID_INPUT", DEFAULTS_REFUSED));
+    // Not listed here (see catalog.ts); a client that calls it anyway learns what to do instead.
+    if (tool.sessionOnly) return toolErrorResult(new ServiceError("INVALID_INPUT", tool.sessionOnly));
     const state = () => userStateOf(env, caller);
     const call = (checked: Record<string, unknown>, argumentsChecked: boolean) =>
       runToolCall(tool, checked, {

@@ -80,18 +80,20 @@ export function resolveAddress(state: SavedState, value: string, addressForm: st
   const saved = state.labels[value];
   if (saved) return saved;
   if (!LABEL_PATTERN.test(value)) throw invalid(invalidAddressMessage(value, addressForm));
+  // It has the form of a label: the saved ones are what the caller most likely meant.
   const notBase58 = base58Problem(value);
-  const asAddress = notBase58
-    ? `not an address (${notBase58}; expected ${addressForm})`
-    : `neither an address (${addressForm})`;
-  throw invalid(`"${value}" is ${asAddress} nor a saved label: ${savedLabels(state)}.`);
+  const why = `${notBase58 ? `${notBase58}; ` : ""}an address is ${addressForm}`;
+  throw invalid(`"${value}" is neither an address nor a saved label: ${why}; ${savedLabels(state)}.`);
 }
 
-/** Why a value that is no label is no address either: its first non-base58 character, else its length. */
+/**
+ * Why a value that is no label is no address either (its first non-base58 character, else its
+ * length), then what is expected: one sentence, with no parentheses inside parentheses.
+ */
 export function invalidAddressMessage(value: string, addressForm: string): string {
   const shown = `"${value.length > 50 ? `${value.slice(0, 50)}…` : value}"`;
-  const problem = base58Problem(value) ?? `it has ${value.length} characters, and decodes to no 32-byte address`;
-  return `Invalid address ${shown}: ${problem}. Expected ${addressForm}, or ${LABEL_FORM}.`;
+  const problem = base58Problem(value) ?? `it has ${value.length} characters and decodes to no 32-byte address`;
+  return `Invalid address ${shown}: ${problem}; expected ${addressForm}, or ${LABEL_FORM}.`;
 }
 
 /** Merges new defaults over the old ones; `reset` starts from none. Undefined leaves a default as it was. */

@@ -28,6 +28,8 @@ export const configureSession = defineTool({
     },
   }),
   usesState: true,
+  sessionOnly:
+    "Under MCP 2026-07-28 every request stands alone, so there are no session defaults: pass network, commitment and maxAgeSeconds in each call. (2025-era clients with a session can set them.)",
   annotations: { title: "Set session defaults", ...STATE_WRITE },
   async handler(args, ctx) {
     const store = stateOf(ctx);

@@ -31,13 +31,7 @@ export const getSignatures = defineTool({
   schemas: () => ({
     inputSchema: {
       address: address("Account whose history to list"),
-      limit: z
-        .number()
-        .int()
-        .min(1, { message: `limit must be between 1 and ${MAX_LIMIT}.` })
-        .max(MAX_LIMIT, { message: `limit must be between 1 and ${MAX_LIMIT}.` })
-        .optional()
-        .describe(`Default ${DEFAULT_LIMIT}.`),
+      limit: z.number().int().min(1).max(MAX_LIMIT).optional().describe(`Default ${DEFAULT_LIMIT}.`),
       before: signature("Start after this one, going back (a page's nextBefore)").optional(),
       until: signature("Stop at this one (exclusive)").optional(),
       network: network(),

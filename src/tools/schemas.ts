@@ -91,8 +91,8 @@ export const signature = (what: string) =>
 
 export function invalidSignatureMessage(value: string): string {
   const shown = `"${value.length > 100 ? `${value.slice(0, 100)}…` : value}"`;
-  const problem = base58Problem(value) ?? `it has ${value.length} characters, and decodes to no 64-byte signature`;
-  return `Invalid signature ${shown}: ${problem}. Expected ${SIGNATURE_FORM}.`;
+  const problem = base58Problem(value) ?? `it has ${value.length} characters and decodes to no 64-byte signature`;
+  return `Invalid signature ${shown}: ${problem}; expected ${SIGNATURE_FORM}.`;
 }
 
 export const programNameOutput = once(() => z.string().nullable().describe("Known program name, or null."));

@@ -109,7 +109,7 @@ function undescribedFields(
 ): string[] {
   if (!schema) return [];
   const variants = schema.anyOf ?? [schema];
-  const holder = held || variants.some((variant) => Boolean(variant.description));
+  const holder = held || Boolean(schema.description) || variants.some((variant) => Boolean(variant.description));
   const context = schema.description ? [...around, schema.description] : around;
   return variants.flatMap((variant) => {
     const fields = Object.entries(variant.properties ?? {}).flatMap(([name, field]) => {

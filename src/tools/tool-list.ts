@@ -6,12 +6,15 @@
  * `additionalProperties: false` or `required` (the tool descriptions say what each result holds,
  * and a field without a value is null rather than absent). Each of these only loosens the
  * advertised schema, while the server still checks every input and every `structuredContent`
- * against the Zod schemas, so an answer always matches the schema it advertises.
+ * against the Zod schemas, so an answer always matches the schema it advertises. Last, every
+ * schema is spelled as every client reads it alike (`portable-schema.ts`: the same values, without
+ * type unions or empty schemas).
  */
 import type { Tool as ListedTool } from "@modelcontextprotocol/server";
 import * as z from "zod";
 import { toolUiMeta } from "../views";
 import { tools } from ".";
+import { portableSchema } from "./portable-schema";
 import { CACHED_READ_RESULT, READ_RESULT, readContext, UI_AMOUNT_RULES } from "./schemas";
 import { once, type Tool } from "./tool";
 
@@ -43,21 +46,6 @@ function concise(io: "input" | "output") {
   };
 }
 
-/** `anyOf: [object, null]` as `type: ["object", "null"]`: the same values, said shorter. Works bottom-up. */
-function mergeNullable(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(mergeNullable);
-  if (!node || typeof node !== "object") return node;
-  const schema = Object.fromEntries(
-    Object.entries(node).map(([key, value]) => [key, mergeNullable(value)]),
-  ) as JsonSchema;
-  const [first, second, ...rest] = (schema.anyOf ?? []) as JsonSchema[];
-  const isNull = (part: JsonSchema | undefined) => JSON.stringify(part) === '{"type":"null"}';
-  const value = isNull(second) ? first : isNull(first) ? second : undefined;
-  if (rest.length || !value || (value.type !== "object" && value.type !== "array")) return schema;
-  const { anyOf: _either, ...outer } = schema;
-  return { ...value, ...outer, type: [value.type, "null"] };
-}
-
 function objectSchema(shape: z.ZodRawShape, io: "input" | "output"): ListedTool["inputSchema"] {
   // A chain read's result says once, on the whole, what its shared fields mean (see readContext).
   const read = io === "output" && shape.slot === readContext().slot;
@@ -67,34 +55,50 @@ function objectSchema(shape: z.ZodRawShape, io: "input" | "output"): ListedTool[
     io,
     override: concise(io),
   });
-  return mergeNullable(schema) as ListedTool["inputSchema"];
+  return portableSchema(schema) as ListedTool["inputSchema"];
 }
 
 function withoutTitle({ title: _title, ...hints }: Tool["annotations"]): Tool["annotations"] {
   return hints;
 }
 
-export const toolList = once((): ListedTool[] =>
-  tools.map((tool) => {
-    const { inputSchema, outputSchema } = tool.schemas();
-    // The MCP Apps view that shows this tool's result, where there is one.
-    const meta = toolUiMeta(tool.name);
-    return {
-      name: tool.name,
-      title: tool.title,
-      description: tool.description,
-      inputSchema: objectSchema(inputSchema, "input"),
-      outputSchema: objectSchema(outputSchema, "output"),
-      // Without its title: the tool's own title says it, to every client since 2025-06-18.
-      annotations: withoutTitle(tool.annotations),
-      ...(meta ? { _meta: meta } : {}),
-    };
-  }),
-);
+function listed(tool: Tool): ListedTool {
+  const { inputSchema, outputSchema } = tool.schemas();
+  // The MCP Apps view that shows this tool's result, where there is one.
+  const meta = toolUiMeta(tool.name);
+  return {
+    name: tool.name,
+    title: tool.title,
+    description: tool.description,
+    inputSchema: objectSchema(inputSchema, "input"),
+    outputSchema: objectSchema(outputSchema, "output"),
+    // Without its title: the tool's own title says it, to every client since 2025-06-18.
+    annotations: withoutTitle(tool.annotations),
+    ...(meta ? { _meta: meta } : {}),
+  };
+}
 
-/** Catalog budgets (bytes of compact JSON): what the model reads, and the whole `tools/list` result. */
+const everyTool = once((): ListedTool[] => tools.map(listed));
+const sessionlessTools = once((): ListedTool[] => {
+  const offered = new Set(tools.filter((tool) => !tool.sessionOnly).map((tool) => tool.name));
+  return everyTool().filter((tool) => offered.has(tool.name));
+});
+
+/**
+ * What `tools/list` answers: in a 2025 session every tool; under 2026-07-28, which has no
+ * sessions, those that need none (`Tool.sessionOnly`). Each list is built once and is the same
+ * for every caller, so a client or cache may keep it as long as the lane says.
+ */
+export function toolList(withSessions: boolean): ListedTool[] {
+  return withSessions ? everyTool() : sessionlessTools();
+}
+
+/**
+ * Catalog budgets (bytes of compact JSON): what the model reads, and the whole `tools/list` result.
+ * The portable spelling of nullable and free-form result fields costs about 1.5 KB of the second.
+ */
 export const MODEL_FACING_BUDGET = 12_000;
-export const TOOL_LIST_BUDGET = 30_000;
+export const TOOL_LIST_BUDGET = 32_000;
 
 /** The sizes the bench reports: the model-facing part is each tool's name, description and input schema. */
 export function catalogSizes(listed: readonly ListedTool[]): { modelFacingBytes: number; toolListBytes: number } {

@@ -63,6 +63,12 @@ export interface Tool<In extends z.ZodRawShape = z.ZodRawShape, Out extends z.Zo
    * that is the session's own; under 2026-07-28 the call runs in the user's state object.
    */
   usesState?: boolean;
+  /**
+   * Set when the tool needs a 2025 session (it sets what later calls of the same session use):
+   * why, in a sentence that says what to do instead. Lists under 2026-07-28, which has no
+   * sessions, leave the tool out, and a call there is answered with this sentence.
+   */
+  sessionOnly?: string;
   handler(args: z.infer<z.ZodObject<In>>, ctx: ToolContext): Promise<ToolOutput<z.infer<z.ZodObject<Out>>>>;
 }
 

@@ -9,6 +9,8 @@ export const VIEW_CSP =
   "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
 // Host style variables (MCP Apps `--color-*`, `--font-*`) where the host gives them, defaults otherwise.
+// On a narrow screen (a phone, a host's side panel) a table's rows stand as lists of label and value,
+// with the sort buttons above them: every column stays on screen, none behind a sideways scroll.
 const STYLE = `:root{color-scheme:light dark;--bg:var(--color-background-primary,#fff);--fg:var(--color-text-primary,#1b1b1f);
 --muted:var(--color-text-secondary,#5f6070);--line:var(--color-border-primary,#dcdce3);--up:var(--color-text-success,#137333);
 --down:var(--color-text-danger,#b3261e);--hi:var(--color-background-warning,#fff4d6);--code:var(--color-background-secondary,#f3f3f6)}
@@ -29,7 +31,13 @@ th[aria-sort=ascending] .sort::after{content:" ▲"}th[aria-sort=descending] .so
 .addr{display:inline-flex;gap:4px;align-items:baseline;white-space:nowrap}.addr a{color:inherit}
 .copy{font:12px/1.2 inherit;padding:1px 6px;border:1px solid var(--line);border-radius:4px;background:none;color:var(--muted);cursor:pointer}
 .list{display:flex;flex-direction:column;gap:2px}ul{margin:0;padding-left:18px}ul.tokens{list-style:none;padding:0}
-footer{margin-top:16px;font-size:12px;color:var(--muted)}.offscreen{position:fixed;left:-9999px}`;
+footer{margin-top:16px;font-size:12px;color:var(--muted)}.offscreen{position:fixed;left:-9999px}
+@media (max-width:560px){.scroll table,.scroll tbody,.scroll tr,.scroll td{display:block}
+.scroll thead tr{display:flex;flex-wrap:wrap;gap:2px 12px;border-bottom:1px solid var(--line)}.scroll th{border:0;padding:2px 0}
+.scroll tbody tr{padding:6px 0;border-bottom:1px solid var(--line)}
+.scroll td{display:flex;justify-content:space-between;align-items:baseline;gap:12px;padding:1px 0;border:0;text-align:right}
+.scroll td::before{content:attr(data-label);color:var(--muted);text-align:left;white-space:nowrap}
+.scroll td .amount{white-space:normal;overflow-wrap:anywhere}}`;
 
 const escapeText = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 

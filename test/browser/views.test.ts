@@ -62,9 +62,11 @@ async function show(
   uri: string,
   args: Record<string, unknown>,
   result: CallToolResult,
+  frameWidth = 728,
 ): Promise<{ page: Page; frame: Frame; problems: string[] }> {
   const page = await browser.context.newPage();
-  await page.setViewportSize({ width: 760, height: 900 });
+  // The host page's padding around the view (16 px a side).
+  await page.setViewportSize({ width: frameWidth + 32, height: 900 });
   const problems = watchPage(page, [host.url]);
   await page.goto(host.url);
   type Host = { showView(html: string, args: unknown, result: unknown): Promise<void> };
@@ -136,6 +138,49 @@ describe("wallet view", () => {
     const paths = await expectShownAmountsExact(frame, result.structuredContent);
     expect(paths).toEqual(expect.arrayContaining(["sol", "lamports"]));
     await finish(page, "view-wallet-sol", problems);
+  });
+});
+
+describe("every view resource", () => {
+  it("stays within 150 KB, script and page together", async () => {
+    for (const uri of ["ui://solana/wallet", "ui://solana/transaction", "ui://solana/watchlist"]) {
+      expect(Buffer.byteLength(await viewHtml(uri)), uri).toBeLessThanOrEqual(150_000);
+    }
+  });
+});
+
+describe("wallet view at 360 px", () => {
+  it("keeps every column on screen, the raw amounts included, with no sideways scroll", async () => {
+    const args = { owner: demo.wallet };
+    const result = await call("get_token_balances", args);
+    const structured = result.structuredContent as { totals: { amount: string }[] };
+    const { page, frame, problems } = await show("ui://solana/wallet", args, result, 360);
+    expect(await frame.evaluate(() => window.innerWidth)).toBe(360);
+    const overflow = await frame.evaluate(() =>
+      [document.documentElement, ...document.querySelectorAll<HTMLElement>(".scroll")].some(
+        (element) => element.scrollWidth > element.clientWidth,
+      ),
+    );
+    expect(overflow).toBe(false);
+    // Each raw amount is shown whole, inside the frame, under its column's name.
+    const raw = await frame.$$eval('td[data-label="Raw"] [data-path]', (cells) =>
+      cells.map((cell) => {
+        const box = cell.getBoundingClientRect();
+        const label = getComputedStyle(cell.closest("td") as Element, "::before").content;
+        return { text: cell.textContent, left: box.left, right: box.right, label };
+      }),
+    );
+    expect(raw.map((cell) => cell.text).sort()).toEqual(structured.totals.map((total) => total.amount).sort());
+    for (const cell of raw) {
+      expect(cell.left).toBeGreaterThanOrEqual(0);
+      expect(cell.right).toBeLessThanOrEqual(360);
+      expect(cell.label).toBe('"Raw"');
+    }
+    // Sorting still works from the buttons above the rows.
+    await frame.getByRole("button", { name: "Raw" }).click();
+    await page.locator("iframe").screenshot({ path: screenshotPath("view-wallet-tokens-360") });
+    expect(problems).toEqual([]);
+    await page.close();
   });
 });
 

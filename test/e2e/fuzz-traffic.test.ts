@@ -128,11 +128,14 @@ describe("fuzzing /mcp", () => {
       expect(again.headers.get("mcp-session-id")).toBe(sessionId);
       expect(((await again.json()) as { result: { tools: unknown[] } }).result.tools).toHaveLength(tools.length);
     }
-    // And the 2026-07-28 lane still lists the same tools, and the user's state object still answers.
+    // And the 2026-07-28 lane still lists the session's tools but the session-only one, and the user's state object still answers.
     const statelessList = withEnvelope({ jsonrpc: "2.0", id: 1e9, method: "tools/list" });
     const relisted = await post(server.mcpUrl, JSON.stringify(statelessList), statelessHeaders(statelessList));
     expect(relisted.status).toBe(200);
-    expect(((await relisted.json()) as { result: { tools: unknown[] } }).result.tools).toHaveLength(tools.length);
+    const relistedNames = ((await relisted.json()) as { result: { tools: ToolInfo[] } }).result.tools.map(
+      (t) => t.name,
+    );
+    expect(relistedNames).toEqual(tools.map((tool) => tool.name).filter((name) => name !== "configure_session"));
     const labels = withEnvelope({
       jsonrpc: "2.0",
       id: 1e9 + 1,

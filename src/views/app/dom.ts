@@ -108,7 +108,10 @@ export function table<Row>(caption: string, columns: Column<Row>[], rows: Row[])
     element: h(
       "tr",
       {},
-      ...columns.map((column) => h("td", { class: column.numeric ? "num" : undefined }, column.cell(row, index))),
+      // data-label: on a narrow screen each row stands as a list of label and value (see the page's style).
+      ...columns.map((column) =>
+        h("td", { class: column.numeric ? "num" : undefined, "data-label": column.label }, column.cell(row, index)),
+      ),
     ),
   }));
   body.append(...rendered.map(({ element }) => element));

@@ -1,16 +1,12 @@
 /**
- * The script every view page runs (bundled with the MCP Apps `App` into one inline script): it
- * connects to the host, waits for the tool result the host sends, and renders it with the
+ * The script every view page runs (bundled into one inline script): it connects to the host
+ * (`host.ts`), waits for the tool result the host sends, and renders it with the
  * renderer the page names in `<body data-view>`. It asks the server for nothing: a view shows only
  * the result it was given, and makes no network request at all.
  */
-import {
-  App,
-  applyDocumentTheme,
-  applyHostStyleVariables,
-  type McpUiHostContext,
-} from "@modelcontextprotocol/ext-apps";
+import type { McpUiHostContext } from "@modelcontextprotocol/ext-apps";
 import { facts, h, links } from "./dom";
+import { applyStyleVariables, applyTheme, connectToHost } from "./host";
 import { renderTransaction } from "./transaction";
 import type { ReadContext } from "./types";
 import { renderWallet } from "./wallet";
@@ -45,33 +41,31 @@ function provenance(result: ReadContext): HTMLElement {
   );
 }
 
-function applyContext(context: McpUiHostContext | undefined) {
-  if (context?.theme) applyDocumentTheme(context.theme);
-  if (context?.styles?.variables) applyHostStyleVariables(context.styles.variables);
+function applyContext(context: McpUiHostContext) {
+  applyTheme(context.theme);
+  applyStyleVariables(context.styles?.variables);
 }
 
-const app = new App({ name: `solana-edge-mcp-${document.body.dataset.view}`, version: "0.1.0" });
-
-app.ontoolresult = ({ structuredContent, content, isError }) => {
-  const text = (content ?? []).flatMap((block) => (block.type === "text" ? [block.text] : [])).join("\n");
-  if (isError || !structuredContent || !render) {
-    show(h("p", { class: "error", role: "alert" }, text || "The tool returned no result to show."));
-    return;
-  }
-  try {
-    const result = structuredContent as unknown as ReadContext;
-    show(...render(result as never), provenance(result));
-  } catch {
-    // A result this view cannot read (a shortened one, a newer shape): the text still says it all.
-    show(h("pre", { class: "text" }, text));
-  }
-};
-app.ontoolcancelled = () => show(h("p", { class: "muted" }, "The tool call was cancelled."));
-app.onhostcontextchanged = applyContext;
-
-void app.connect().then(() => {
-  applyContext(app.getHostContext());
-  if (app.getHostCapabilities()?.openLinks) {
-    links.open = async (url) => !(await app.openLink({ url }).catch(() => ({ isError: true }))).isError;
-  }
+void connectToHost(
+  { name: `solana-edge-mcp-${document.body.dataset.view}`, version: "0.1.0" },
+  {
+    onToolResult({ structuredContent, content, isError }) {
+      const text = (content ?? []).flatMap((block) => (block.type === "text" ? [block.text] : [])).join("\n");
+      if (isError || !structuredContent || !render) {
+        show(h("p", { class: "error", role: "alert" }, text || "The tool returned no result to show."));
+        return;
+      }
+      try {
+        const result = structuredContent as unknown as ReadContext;
+        show(...render(result as never), provenance(result));
+      } catch {
+        // A result this view cannot read (a shortened one, a newer shape): the text still says it all.
+        show(h("pre", { class: "text" }, text));
+      }
+    },
+    onToolCancelled: () => show(h("p", { class: "muted" }, "The tool call was cancelled.")),
+    onHostContext: applyContext,
+  },
+).then((host) => {
+  if (host.capabilities.openLinks) links.open = host.openLink;
 });
