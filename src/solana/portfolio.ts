@@ -19,7 +19,7 @@ import { type Holdings, readHoldings } from "./tokens/holdings";
 import type { TokenIdentity } from "./tokens/identity";
 import type { CacheInfo, ReadOptions } from "./types";
 
-export interface PortfolioStake {
+export type PortfolioStake = {
   address: string;
   lamports: string;
   sol: string;
@@ -32,7 +32,7 @@ export interface PortfolioStake {
   activationEpoch: string | null;
   deactivationEpoch: string | null;
   value: HoldingValue | null;
-}
+};
 
 export interface PortfolioToken extends Omit<TokenIdentity, "mint"> {
   mint: string;

@@ -6,7 +6,7 @@ import { feedIdOf } from "./feeds";
 import type { PriceBook } from "./read";
 import { checkPrice, formatUsd, type PriceStatus, scaledDecimal, usdCents } from "./rules";
 
-export interface HoldingValue {
+export type HoldingValue = {
   /** USD, to the cent. */
   usd: string;
   /** In totals: only a fresh price counts. */
@@ -19,7 +19,7 @@ export interface HoldingValue {
   ageSeconds: number;
   /** The Pyth feed account the price was read from. */
   feed: string;
-}
+};
 
 function isoTime(unixSeconds: bigint): string | null {
   const date = new Date(Number(unixSeconds) * 1000);

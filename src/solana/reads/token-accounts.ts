@@ -13,7 +13,7 @@ import type { Reader } from "./reader";
 
 const base64 = getBase64Encoder();
 
-export interface TokenAccountRow {
+export type TokenAccountRow = {
   address: string;
   mint: string;
   program: "spl-token" | "spl-token-2022";
@@ -26,7 +26,7 @@ export interface TokenAccountRow {
   delegatedAmount: string | null;
   isNative: boolean;
   uiAmountRule: UiAmountRule | null;
-}
+};
 
 /** A token account as its program holds it; decimals and UI amount come from its mint (see `withUiAmounts`). */
 export type RawTokenAccountRow = Omit<TokenAccountRow, "decimals" | "uiAmount" | "uiAmountRule">;
