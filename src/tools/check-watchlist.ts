@@ -25,7 +25,6 @@ import { identityFields, TOKEN_NOTE, VALUE_NOTE } from "./token-schemas";
 import { defineTool, stateOf } from "./tool";
 
 const warned = (identity: TokenIdentity | undefined) => Boolean(identity?.warning);
-const signed = () => z.string().regex(/^-?\d+$/);
 const plus = (value: string) => (value.startsWith("-") ? value : `+${value}`);
 
 type TokenRow = {

@@ -18,8 +18,6 @@ import {
   network,
   readContext,
   UI_AMOUNT_NOTE,
-  u64String,
-  uiAmountRuleSchema,
   uiAmountTime,
 } from "./schemas";
 import { cacheNote, cutLines } from "./text";
