@@ -77,7 +77,7 @@ describe("router", () => {
     });
     expect(response.status).toBe(200);
     expect(response.headers.get("mcp-session-id")).toBeNull();
-    expect(((await response.json()) as { result: { tools: unknown[] } }).result.tools).toHaveLength(18);
+    expect(((await response.json()) as { result: { tools: unknown[] } }).result.tools).toHaveLength(19);
   });
 
   it("refuses what /mcp does not serve with a JSON-RPC error body", async () => {

@@ -125,7 +125,7 @@ describe("2026-07-28 lane", () => {
     await client.close();
   });
 
-  it("lists the same 18 tools as a session, cacheable by anyone for an hour", async () => {
+  it("lists the same 19 tools as a session, cacheable by anyone for an hour", async () => {
     const response = await fetch(server.mcpUrl, {
       method: "POST",
       headers: {
@@ -150,7 +150,7 @@ describe("2026-07-28 lane", () => {
       result: { tools: { name: string }[]; ttlMs: number; cacheScope: string };
     };
     expect(body.result.tools.map((tool) => tool.name)).toContain("get_result_page");
-    expect(body.result.tools).toHaveLength(18);
+    expect(body.result.tools).toHaveLength(19);
     expect(body.result.ttlMs).toBe(3_600_000);
     expect(body.result.cacheScope).toBe("public");
   });
