@@ -83,11 +83,12 @@ export const checkWatchlist = defineTool({
           }),
         )
         .describe(
-          `Per watched address: label, lamports, sol, exists, change (signed since the previous check; null if not checked then), ${VALUE_NOTE}.`,
+          "Per watched address: label, lamports, sol, usd (at solPrice), exists, change (signed, since the previous check, or null).",
         ),
       totalLamports: u64String("Sum."),
       totalSol: z.string().describe("Sum."),
       totalUsd: z.string().describe("Counted sum."),
+      solPrice: z.object({ price: z.string() }).nullable().describe("Pyth SOL/USD (counted, status, feed) or null."),
       previousCheck: z
         .object({ checkedAt: z.string(), slot: z.number().int() })
         .nullable()
@@ -141,6 +142,10 @@ export const checkWatchlist = defineTool({
       }),
     );
     const solFeeds = new Map([[WRAPPED_SOL_MINT, solFeed as string]]);
+    const oneSol = valueHolding(solPrice, solFeeds, WRAPPED_SOL_MINT, 1_000_000_000n, 9, maxAge)?.value;
+    const solPriceNote = oneSol
+      ? ` SOL/USD by Pyth: $${oneSol.price} ±${oneSol.confidence}, ${oneSol.ageSeconds} s old${oneSol.counted ? "" : `, ${oneSol.status}, not counted`}.`
+      : "";
     const stored = store.lastCheck();
     const previous = stored && stored.network === read.network ? stored : undefined;
 
@@ -157,7 +162,8 @@ export const checkWatchlist = defineTool({
         sol: lamportsToSol(BigInt(lamports)),
         exists,
         change: delta === undefined ? null : { lamports: delta.toString(), sol: lamportsToSol(delta) },
-        value: counted(valueHolding(solPrice, solFeeds, WRAPPED_SOL_MINT, BigInt(lamports), 9, maxAge)),
+        // One price for every entry: the entry carries its dollars, the result the price once.
+        usd: counted(valueHolding(solPrice, solFeeds, WRAPPED_SOL_MINT, BigInt(lamports), 9, maxAge))?.usd ?? null,
         tokens: totals && held ? tokenRows(totals, previous?.tokens[address], describeIn(held)) : null,
       };
     });
@@ -196,13 +202,13 @@ export const checkWatchlist = defineTool({
         return warned(identity) ? [line, `    WARNING: ${identity?.warning}`] : [line];
       });
       return [
-        `${name}: ${entry.sol} SOL${change}${entry.exists ? "" : " (no account)"}${worth(entry.value)}`,
+        `${name}: ${entry.sol} SOL${change}${entry.exists ? "" : " (no account)"}${entry.usd ? ` ($${entry.usd})` : ""}`,
         ...tokens,
       ].join("\n");
     });
     return {
       text: [
-        `${entries.length} watched on ${read.network} at slot ${check.slot} (${read.commitment}): total ${lamportsToSol(totalLamports)} SOL${cacheNote(sol.cache)}.${since}`,
+        `${entries.length} watched on ${read.network} at slot ${check.slot} (${read.commitment}): total ${lamportsToSol(totalLamports)} SOL${cacheNote(sol.cache)}.${solPriceNote}${totalCents > 0n ? ` Counted value: $${formatUsd(totalCents)}.` : ""}${since}`,
         ...lines,
       ].join("\n"),
       structured: {
@@ -210,6 +216,7 @@ export const checkWatchlist = defineTool({
         totalLamports: totalLamports.toString(),
         totalSol: lamportsToSol(totalLamports),
         totalUsd: formatUsd(totalCents),
+        solPrice: oneSol ? (({ usd: _one, ...price }) => price)(oneSol) : null,
         previousCheck: previous ? { checkedAt: new Date(previous.checkedAt).toISOString(), slot: previous.slot } : null,
         network: read.network,
         commitment: read.commitment,

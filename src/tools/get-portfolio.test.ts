@@ -63,7 +63,11 @@ beforeAll(async () => {
   session = await connect();
   await loadSplMint(USDC, 6, null);
 });
-afterAll(() => session.close());
+afterAll(async () => {
+  // The feeds live on the chain every test file shares: leave none behind.
+  await Promise.all([clearPriceFeed(SOL_FEED), clearPriceFeed(USDC_FEED)]);
+  await session.close();
+});
 
 /** A wallet with `lamports` of SOL and 1,234.5 USDC. */
 async function usdcWallet(lamports: number): Promise<string> {
@@ -147,12 +151,11 @@ describe("get_portfolio", () => {
     });
     expect(structured.totalUsd).toBe("0.00");
     expect(structured.sol).toMatchObject({ lamports: demo.walletLamports, value: null });
-    expect(structured.tokens.map((token) => token.value)).toEqual([null, null]);
-    expect(structured.notCounted.map((item) => item.reason)).toEqual([
-      "no-price-feed",
-      "no-price-feed",
-      "no-price-feed",
-    ]);
+    // The demo mints have no feed (other tests may add holdings to the wallet: every one counts here).
+    expect(structured.tokens.length).toBeGreaterThanOrEqual(2);
+    expect(structured.tokens.filter((token) => token.value !== null)).toEqual([]);
+    expect(structured.notCounted).toHaveLength(structured.tokens.length + 1);
+    expect(new Set(structured.notCounted.map((item) => item.reason))).toEqual(new Set(["no-price-feed"]));
     expect(structured.tokens.find((token) => token.mint === demo.token2022Mint)?.token).toMatchObject({
       symbol: demo.token2022Metadata.symbol,
       verified: false,

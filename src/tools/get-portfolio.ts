@@ -31,7 +31,7 @@ export const getPortfolio = defineTool({
         .array(z.unknown())
         .describe(`Stake accounts: lamports, state, voteAccount, delegatedLamports, ${VALUE_NOTE}.`),
       tokens: z.array(z.unknown()).describe(`Per mint, largest first: amount, uiAmount, ${TOKEN_NOTE}, ${VALUE_NOTE}.`),
-      notCounted: z.array(z.unknown()).describe("Left out of totalUsd: item, reason."),
+      notCounted: z.array(z.unknown()).describe("Not in totalUsd: item, reason."),
       ...readContext(),
       cache: cacheInfo(),
     },

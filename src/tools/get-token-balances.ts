@@ -48,7 +48,7 @@ export const getTokenBalances = defineTool({
           `Per mint, largest first, summed over its accounts (a count): amount, uiAmount, ${TOKEN_NOTE}, ${VALUE_NOTE}.`,
         ),
       totalUsd: z.string().describe("Counted sum."),
-      accounts: z.array(z.unknown()).describe("Token accounts by mint; isNative: wrapped SOL."),
+      accounts: z.array(z.unknown()).describe("Token accounts; isNative: wrapped SOL."),
       zeroBalanceAccounts: z.number().int().describe("Holding 0."),
       uiAmountTime: uiAmountTime(),
       ...readContext(),

@@ -23,7 +23,7 @@ interface WatchEntry {
   sol: string;
   exists: boolean;
   change: { lamports: string; sol: string } | null;
-  value?: ValueView | null;
+  usd?: string | null;
   tokens: TokenRow[] | null;
 }
 
@@ -75,7 +75,7 @@ export function renderWatchlist(result: WatchlistResult): HTMLElement[] {
             {},
             amount(entry.sol, `entries.${index}.sol`),
             entry.exists ? null : h("span", { class: "muted" }, " no account"),
-            entry.value ? h("span", {}, " ", usdValue(entry.value, `entries.${index}.value`)) : null,
+            entry.usd ? h("span", {}, " $", amount(entry.usd, `entries.${index}.usd`)) : null,
           ),
         compare: byDecimal((r) => r.entry.lamports),
       },
