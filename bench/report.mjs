@@ -23,6 +23,7 @@ export function markdown(r) {
     `Bundle: ${r.bundle?.gzipKiB} KiB gzip (${r.bundle?.rawKiB} KiB raw)  `,
     `Startup (\`wrangler check startup\`, Active, median of ${r.startup?.runsMs?.join(", ") ?? "?"} ms; load average ${r.startup?.loadAverage}): ${r.startup?.activeMs ?? r.startup?.note} ms  `,
     `Upstream requests per 1,000 tool calls: ${r.upstream?.perThousandCalls ?? r.upstream?.note ?? JSON.stringify(r.upstream)}  `,
+    `get_portfolio (${r.portfolio?.holdings ?? "?"} holdings, ${r.portfolio?.stakeAccounts ?? "?"} stake accounts): ${r.portfolio?.note ?? `${r.portfolio?.cold?.upstreamRequests} upstream requests cold (goal <= 6), ${r.portfolio?.warm?.upstreamRequests} over ${r.portfolio?.warm?.calls} warm calls (goal 0); workerd CPU ${r.portfolio?.cold?.workerdCpuMs} ms cold, ${r.portfolio?.warm?.workerdCpuMsPerCall} ms per warm call`}  `,
     `tools/list (${r.catalog?.tools} tools, compact JSON): ${r.catalog?.toolListBytes} bytes, of which the model-facing part (names, descriptions, input schemas) ${r.catalog?.modelFacingBytes} bytes  `,
     `Lanes against the platform floor (bench/floor.mjs; ${r.floor?.rounds?.length ?? "?"} interleaved rounds, ${r.floor?.connections ?? "?"} connections, medians): ${r.floor?.note ?? `session lane ${r.floor?.session} of /health, 2026-07-28 lane ${r.floor?.stateless}; a bare Worker → Durable Object JS RPC call on bench/probe (no code of this project) ${r.floor?.floor} of the probe's bare route, which serves ${r.floor?.healthWeight}× the requests of this /health`}  `,
     "",

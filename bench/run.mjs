@@ -9,6 +9,7 @@
 //     (`wrangler check startup`, the figure it prints as Active) (bench/footprint.mjs);
 //   - the size of tools/list: all of it, and the part the model reads (bench/catalog.mjs);
 //   - upstream requests per 1,000 tool calls (bench/upstream.mjs, when present);
+//   - get_portfolio's upstream requests, cold and warm, and CPU per call (bench/portfolio.mjs);
 //   - platform operations per tool call and per session opening, and the cost per million tool
 //     calls at Cloudflare's list prices (bench/platform.mjs).
 // Writes bench/results.json and bench/results.md (bench/report.mjs).
@@ -73,6 +74,7 @@ try {
   results.bundle = bundleSize();
   results.startup = startupCpu();
   results.upstream = await upstreamFigure();
+  results.portfolio = moduleFigure("portfolio");
 } finally {
   clearTimeout(hardDeadline);
   await stopAll();
@@ -126,6 +128,20 @@ async function upstreamFigure() {
     return JSON.parse(readFileSync(path.join(root, "bench/results-upstream.json"), "utf8"));
   } catch (error) {
     return { note: `upstream benchmark failed: ${String(error).slice(0, 200)}` };
+  }
+}
+
+/** A bench module run on its own (it starts its own chain and server): its results file. */
+function moduleFigure(name) {
+  try {
+    execFileSync(process.execPath, [path.join(root, `bench/${name}.mjs`)], {
+      cwd: root,
+      stdio: "inherit",
+      timeout: 5 * 60 * 1000,
+    });
+    return JSON.parse(readFileSync(path.join(root, `bench/results-${name}.json`), "utf8"));
+  } catch (error) {
+    return { note: `bench/${name}.mjs failed: ${String(error).slice(0, 200)}` };
   }
 }
 

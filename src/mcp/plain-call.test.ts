@@ -91,6 +91,11 @@ describe("plain tools/call", () => {
         { ...body, params: { ...body.params, _meta: { "io.modelcontextprotocol/protocolVersion": "2099-01-01" } } },
       ],
       [{ ...plain, "mcp-name": "no_such_tool" }, toolCall("no_such_tool", {})],
+      // Capabilities that are not an object: a malformed envelope, which the SDK refuses.
+      [
+        plain,
+        toolCall("get_balance", { address: demo.wallet }, { "io.modelcontextprotocol/clientCapabilities": null }),
+      ],
     ];
     for (const [headers, candidate] of notPlain) expect(plainToolCall(request(headers), candidate)).toBeUndefined();
   });

@@ -15,6 +15,7 @@ import {
   toNetwork,
   unknownNetworkMessage,
 } from "./networks";
+import { DEFAULT_PRICE_MAX_AGE_SECONDS } from "./prices/rules";
 import type { RetryPolicy } from "./retry-policy";
 import { createResilientTransport } from "./rpc-transport";
 import type { CachedRead, CacheInfo } from "./types";
@@ -38,6 +39,8 @@ export interface SolanaService {
   seed<T>(read: CachedRead, value: T, slot: number): Promise<void>;
   /** Upstream HTTP requests made through this service so far (for logs and benchmarks). */
   readonly upstreamRequests: number;
+  /** A Pyth price older than this, by the chain's clock, is stale (PRICE_MAX_AGE_SECONDS, default 60). */
+  readonly priceMaxAgeSeconds: number;
   /** `cached` reads answered from the cache, and those that went to the RPC node, so far (for logs). */
   readonly cacheHits: number;
   readonly cacheMisses: number;
@@ -55,6 +58,8 @@ export interface SolanaServiceOptions {
 interface TuningVars extends FreshnessVars {
   /** How long a failing RPC endpoint is skipped while another is available, in ms (default 5000). */
   RPC_COOLDOWN_MS?: string;
+  /** Age in seconds past which a price counts as stale (default 60). */
+  PRICE_MAX_AGE_SECONDS?: string;
 }
 
 export function createSolanaService(env: Env, options: SolanaServiceOptions = {}): SolanaService {
@@ -67,6 +72,11 @@ export function createSolanaService(env: Env, options: SolanaServiceOptions = {}
     ...(vars.RPC_COOLDOWN_MS && Number.isFinite(cooldownMs) && cooldownMs >= 0 ? { cooldownMs } : {}),
     ...options.retry,
   };
+  const priceMaxAge = Number(vars.PRICE_MAX_AGE_SECONDS);
+  const priceMaxAgeSeconds =
+    vars.PRICE_MAX_AGE_SECONDS && Number.isFinite(priceMaxAge) && priceMaxAge >= 0
+      ? priceMaxAge
+      : DEFAULT_PRICE_MAX_AGE_SECONDS;
   const clients = new Map<Network, Rpc<SolanaRpcApi>>();
   let upstreamRequests = 0;
   let cacheHits = 0;
@@ -84,6 +94,7 @@ export function createSolanaService(env: Env, options: SolanaServiceOptions = {}
   return {
     networks: [...configs.keys()],
     defaultNetwork: fallback,
+    priceMaxAgeSeconds,
     get upstreamRequests() {
       return upstreamRequests;
     },

@@ -27,7 +27,7 @@ describe("check_watchlist", () => {
     expect(empty.text).toContain("watchlist is empty");
   });
 
-  it("reads all SOL balances in one request and reports the change since the previous check", async () => {
+  it("reads all SOL balances in one request (and the SOL/USD feed in another) and reports the change since the previous check", async () => {
     const session = await open();
     const fresh = randomAddress();
     await setAccount(fresh, { lamports: 1_000_000, owner: SYSTEM_PROGRAM, data: new Uint8Array() });
@@ -35,7 +35,7 @@ describe("check_watchlist", () => {
     await session.call("watch", { addresses: ["treasury", demo.secondHolder, fresh] });
 
     const first = await session.call<Check>("check_watchlist", { maxAgeSeconds: 0 });
-    expect(first.upstream).toBe(1);
+    expect(first.upstream).toBe(2);
     expect(first.structured.previousCheck).toBeNull();
     expect(first.structured.entries.map((entry) => [entry.label, entry.lamports, entry.change])).toEqual([
       ["treasury", demo.walletLamports, null],

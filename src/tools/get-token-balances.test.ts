@@ -72,6 +72,9 @@ describe("get_token_balances", () => {
         uiAmount: "234567.890123",
         uiAmountRule: "decimals",
         accounts: 1,
+        // No metadata, not verified, no price feed: named by nothing, valued at nothing.
+        token: { symbol: null, name: null, verified: false, source: null, risks: [expect.anything()] },
+        value: null,
       },
     ]);
   });

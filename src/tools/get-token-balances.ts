@@ -1,7 +1,13 @@
-/** get_token_balances: every SPL Token and Token-2022 account of an owner, with totals per mint. */
+/**
+ * get_token_balances: every SPL Token and Token-2022 account of an owner, with totals per mint,
+ * each mint named (identity, risks) and valued where a fresh Pyth price exists.
+ */
 import * as z from "zod";
 import { toAddress } from "../solana/base58";
-import { readTokenHoldings, totalsByMint } from "../solana/reads/token-accounts";
+import { formatUsd } from "../solana/prices/rules";
+import { valueHolding, valueText } from "../solana/prices/value";
+import { totalsByMint } from "../solana/reads/token-accounts";
+import { readHoldings } from "../solana/tokens/holdings";
 import { needsClock } from "../solana/ui-amount";
 import { resolveRead } from "./read";
 import {
@@ -12,38 +18,22 @@ import {
   network,
   readContext,
   UI_AMOUNT_NOTE,
-  u64String,
-  uiAmountRuleSchema,
   uiAmountTime,
 } from "./schemas";
 import { cacheNote, cutLines } from "./text";
+import { tokenLabel } from "./token-label";
+import { identityFields, TOKEN_NOTE, VALUE_NOTE } from "./token-schemas";
 import { defineTool, READ_ONLY_REMOTE } from "./tool";
 
 const LINES_SHOWN = 20;
 
-const tokenAccountSchema = () =>
-  z.object({
-    address: z.string(),
-    mint: z.string(),
-    program: z.enum(["spl-token", "spl-token-2022"]),
-    amount: u64String(),
-    decimals: z.number().int().nullable(),
-    uiAmount: z.string().nullable(),
-    state: z.string(),
-    frozen: z.boolean(),
-    delegate: z.string().nullable(),
-    delegatedAmount: z.string().nullable(),
-    isNative: z.boolean(),
-    uiAmountRule: uiAmountRuleSchema(),
-  });
-
 export const getTokenBalances = defineTool({
   name: "get_token_balances",
-  title: "Token balances of an owner",
-  description: `SPL Token and Token-2022 accounts an owner holds, with totals per mint. Give mint for one token only. Accounts holding 0 are left out unless includeZero. ${UI_AMOUNT_NOTE}`,
+  title: "Token balances",
+  description: `SPL Token and Token-2022 accounts of an owner, totals per mint named and valued. mint: one token only; includeZero: list empty accounts too. ${UI_AMOUNT_NOTE}`,
   schemas: () => ({
     inputSchema: {
-      owner: address("Wallet that owns the token accounts"),
+      owner: address("Wallet"),
       mint: address("Only this mint").optional(),
       includeZero: z.boolean().optional(),
       network: network(),
@@ -53,21 +43,12 @@ export const getTokenBalances = defineTool({
     outputSchema: {
       owner: z.string(),
       totals: z
-        .array(
-          z.object({
-            mint: z.string(),
-            program: z.enum(["spl-token", "spl-token-2022"]),
-            decimals: z.number().int().nullable(),
-            amount: u64String(),
-            uiAmount: z.string().nullable(),
-            uiAmountRule: uiAmountRuleSchema(),
-            accounts: z.number().int(),
-          }),
-        )
-        .describe("Per mint, largest first: sums over its accounts (a count)."),
-      accounts: z
-        .array(tokenAccountSchema())
-        .describe("Token accounts by mint; amount is raw, isNative means wrapped SOL."),
+        .array(z.unknown())
+        .describe(
+          `Per mint, largest first, summed over its accounts (a count): amount, uiAmount, ${TOKEN_NOTE}, ${VALUE_NOTE}.`,
+        ),
+      totalUsd: z.string().describe("Counted sum."),
+      accounts: z.array(z.unknown()).describe("Token accounts; isNative: wrapped SOL."),
       zeroBalanceAccounts: z.number().int().describe("Holding 0."),
       uiAmountTime: uiAmountTime(),
       ...readContext(),
@@ -79,19 +60,44 @@ export const getTokenBalances = defineTool({
     const read = resolveRead(args, ctx);
     const owner = toAddress(args.owner);
     const mint = args.mint ? toAddress(args.mint) : undefined;
-    const { value: holdings, slot, cache } = await readTokenHoldings(ctx, read, owner, mint);
+    const holdings = await readHoldings(ctx, read, owner, mint);
+    const { slot, cache } = holdings;
     const value = holdings.rows;
     const zeroBalanceAccounts = value.filter((row) => row.amount === "0").length;
     const listed = (args.includeZero ? [...value] : value.filter((row) => row.amount !== "0")).sort(
       (a, b) => a.mint.localeCompare(b.mint) || a.address.localeCompare(b.address),
     );
-    const totals = totalsByMint(listed, holdings.rules, BigInt(holdings.unixTimestamp));
+    const maxAge = ctx.solana.priceMaxAgeSeconds;
+    let totalCents = 0n;
+    const totals = totalsByMint(listed, holdings.rules, BigInt(holdings.unixTimestamp)).map((total) => {
+      const valued = valueHolding(
+        holdings.prices,
+        holdings.feeds,
+        total.mint,
+        BigInt(total.amount),
+        total.decimals,
+        maxAge,
+      );
+      if (valued?.value.counted) totalCents += valued.cents;
+      const { risks, ...identity } = identityFields(holdings.identities.get(total.mint));
+      return { ...total, token: { ...identity, risks }, value: valued?.value ?? null };
+    });
     const clockDependent = Object.values(holdings.rules).some(needsClock);
-    const summary = `${owner} holds ${totals.length} token${totals.length === 1 ? "" : "s"} in ${listed.length} account${listed.length === 1 ? "" : "s"} on ${read.network} at slot ${slot}${zeroBalanceAccounts && !args.includeZero ? ` (${zeroBalanceAccounts} empty accounts not listed)` : ""}${cacheNote(cache)}.`;
-    const lines = totals.map(
-      (total) =>
-        `${total.uiAmount ?? `${total.amount} raw`} of mint ${total.mint} (${total.program}, ${total.decimals} decimals, ${total.accounts} account${total.accounts === 1 ? "" : "s"}${total.uiAmountRule && total.uiAmountRule !== "decimals" ? `; ${total.uiAmountRule} UI amount of raw ${total.amount} at chain time ${holdings.unixTimestamp}` : ""})`,
-    );
+    const priced = totals.filter((total) => total.value);
+    const worth = priced.length
+      ? ` Worth $${formatUsd(totalCents)} by Pyth prices (${priced.filter((total) => total.value?.counted).length} of ${totals.length} mints counted).`
+      : "";
+    const summary = `${owner} holds ${totals.length} token${totals.length === 1 ? "" : "s"} in ${listed.length} account${listed.length === 1 ? "" : "s"} on ${read.network} at slot ${slot}${zeroBalanceAccounts && !args.includeZero ? ` (${zeroBalanceAccounts} empty accounts not listed)` : ""}${cacheNote(cache)}.${worth}`;
+    const lines = totals.flatMap((total) => {
+      const identity = holdings.identities.get(total.mint);
+      const rule =
+        total.uiAmountRule && total.uiAmountRule !== "decimals"
+          ? `; ${total.uiAmountRule} UI amount of raw ${total.amount} at chain time ${holdings.unixTimestamp}`
+          : "";
+      const risks = total.token.risks.length ? `; risks: ${total.token.risks.map((risk) => risk.risk).join(", ")}` : "";
+      const line = `${total.uiAmount ?? `${total.amount} raw`} ${tokenLabel(identity, total.mint)}, mint ${total.mint} (${total.program}, ${total.decimals} decimals, ${total.accounts} account${total.accounts === 1 ? "" : "s"}${rule})${total.value ? `: ${valueText(total.value)}` : ""}${risks}`;
+      return identity?.warning ? [line, `  WARNING: ${identity.warning}`] : [line];
+    });
     const flagged = listed
       .filter((row) => row.frozen || row.delegate)
       .map(
@@ -107,6 +113,7 @@ export const getTokenBalances = defineTool({
       structured: {
         owner,
         totals,
+        totalUsd: formatUsd(totalCents),
         accounts: listed,
         zeroBalanceAccounts,
         uiAmountTime: clockDependent ? holdings.unixTimestamp : null,

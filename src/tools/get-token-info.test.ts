@@ -15,7 +15,7 @@ interface TokenInfo {
     uri: string;
     additionalMetadata?: Record<string, string>;
   } | null;
-  transferFee: Record<string, unknown> | null;
+  token: { symbol: string | null; verified: boolean; source: string | null; risks: Record<string, unknown>[] };
   extensions: { extension: string }[];
 }
 interface ParsedMint {
@@ -51,8 +51,14 @@ describe("get_token_info", () => {
       mintAuthority: reference.mintAuthority,
       freezeAuthority: null,
       metadata: null,
-      transferFee: null,
       extensions: [],
+      // No metadata and not on the verified list; its payer can still mint.
+      token: {
+        symbol: null,
+        verified: false,
+        source: null,
+        risks: [{ risk: "mint-authority", authority: reference.mintAuthority }],
+      },
     });
     expect(structured.supply).toBe(demo.splSupplyRaw);
     expect(structured.uiSupply).toBe("1234567.890123");
@@ -64,7 +70,20 @@ describe("get_token_info", () => {
     expect(structured.metadata).toMatchObject({ source: "token-2022", ...demo.token2022Metadata });
     expect(structured.uiSupply).toBe("5.000000001");
     expect(structured.freezeAuthority).toBe(demo.payer);
-    expect(text).toContain(`${demo.token2022Metadata.name} (${demo.token2022Metadata.symbol})`);
+    expect(structured.token).toMatchObject({
+      symbol: demo.token2022Metadata.symbol,
+      source: "token-2022",
+      verified: false,
+      risks: [
+        { risk: "mint-authority", authority: demo.payer },
+        { risk: "freeze-authority", authority: demo.payer },
+      ],
+    });
+    // On-chain text is quoted and marked as such; the verified list does not know it.
+    expect(text).toContain(
+      `"${demo.token2022Metadata.name}" ("${demo.token2022Metadata.symbol}" (on-chain, unverified))`,
+    );
+    expect(text).toContain(`Risks: mint authority ${demo.payer} can mint more`);
   });
 
   it("the mega Token-2022 mint: extensions and transfer fee equal the node's parse", async () => {
@@ -77,15 +96,17 @@ describe("get_token_info", () => {
     const nodeFee = nodeExtensions.find((item) => item.extension === "transferFeeConfig")?.state as
       | { newerTransferFee: { epoch: number; maximumFee: number; transferFeeBasisPoints: number } }
       | undefined;
-    if (nodeFee) {
-      expect(structured.transferFee).toMatchObject({
-        newerTransferFee: {
-          epoch: String(nodeFee.newerTransferFee.epoch),
-          maximumFee: String(nodeFee.newerTransferFee.maximumFee),
-          transferFeeBasisPoints: nodeFee.newerTransferFee.transferFeeBasisPoints,
-        },
+    // The fee a holder pays shows as a risk, in the node's own figures.
+    expect(nodeFee).toBeDefined();
+    const bps = nodeFee?.newerTransferFee.transferFeeBasisPoints ?? 0;
+    const feeRisk = structured.token.risks.find((risk) => risk.risk === "transfer-fee");
+    if (bps > 0)
+      expect(feeRisk).toEqual({
+        risk: "transfer-fee",
+        basisPoints: bps,
+        maximumFee: String(nodeFee?.newerTransferFee.maximumFee),
       });
-    }
+    else expect(feeRisk).toBeUndefined();
     const nodeMetadata = nodeExtensions.find((item) => item.extension === "tokenMetadata")?.state as
       | { name: string; symbol: string; uri: string }
       | undefined;

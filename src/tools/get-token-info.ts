@@ -1,4 +1,7 @@
-/** get_token_info: a mint's supply, decimals, authorities, program and Token-2022 extensions. */
+/**
+ * get_token_info: a mint's identity (symbol, name, verified, imitation warning), the risks its
+ * state carries, its supply, decimals, authorities, program and Token-2022 extensions.
+ */
 import { SYSVAR_CLOCK_ADDRESS } from "@solana/sysvars";
 import * as z from "zod";
 import type { Json } from "../solana/accounts/json";
@@ -7,8 +10,12 @@ import { decodeMint, isTokenProgram, tokenKindOf } from "../solana/accounts/toke
 import { toAddress } from "../solana/base58";
 import { ServiceError } from "../solana/errors";
 import { programName } from "../solana/programs";
-import { accountBytes, readAccounts } from "../solana/reads/account";
+import { accountBytes, type StoredAccount } from "../solana/reads/account";
+import { type AccountBatch, inOneRead } from "../solana/reads/account-batch";
 import { clockTimestamp } from "../solana/reads/mint";
+import { readTokenIdentities } from "../solana/tokens/identity";
+import { riskText } from "../solana/tokens/risks";
+import { verifiedToken } from "../solana/tokens/verified";
 import { needsClock, toUiAmount, uiAmountConfig } from "../solana/ui-amount";
 import { resolveRead } from "./read";
 import {
@@ -23,7 +30,9 @@ import {
   uiAmountRuleSchema,
   uiAmountTime,
 } from "./schemas";
-import { cacheNote } from "./text";
+import { cacheNote, chainText } from "./text";
+import { tokenLabel } from "./token-label";
+import { identityFields, TOKEN_NOTE } from "./token-schemas";
 import { defineTool, READ_ONLY_REMOTE } from "./tool";
 
 type JsonObject = { [key: string]: Json };
@@ -37,8 +46,8 @@ function findExtension(extensions: Json[], name: string): JsonObject | undefined
 
 export const getTokenInfo = defineTool({
   name: "get_token_info",
-  title: "Token mint details",
-  description: `A token mint (SPL Token or Token-2022): supply (raw) and uiSupply, decimals, mintAuthority (null: fixed supply), freezeAuthority, program, metadata (Token-2022 or Metaplex), transferFee and every Token-2022 extension. ${UI_AMOUNT_NOTE}`,
+  title: "Token mint",
+  description: `A token mint: identity, risks, supply (raw), uiSupply, decimals, authorities, program, metadata, every extension. ${UI_AMOUNT_NOTE}`,
   schemas: () => ({
     inputSchema: {
       mint: address("Token mint"),
@@ -48,26 +57,19 @@ export const getTokenInfo = defineTool({
     },
     outputSchema: {
       mint: z.string(),
+      token: z.object({ symbol: z.string().nullable(), verified: z.boolean() }).describe(TOKEN_NOTE),
       program: z.enum(["spl-token", "spl-token-2022"]),
       supply: u64String(),
       uiSupply: z.string(),
       uiAmountRule: uiAmountRuleSchema(),
       uiAmountTime: uiAmountTime(),
       decimals: z.number().int(),
-      mintAuthority: z.string().nullable(),
-      freezeAuthority: z.string().nullable(),
+      mintAuthority: z.string().nullable().describe("null: fixed supply."),
+      freezeAuthority: z.string().nullable().describe("null: none."),
       metadata: z
-        .object({
-          source: z.enum(["token-2022", "metaplex"]),
-          name: z.string(),
-          symbol: z.string(),
-          uri: z.string(),
-          updateAuthority: z.string().nullable(),
-          additionalMetadata: z.record(z.string(), z.string()).optional(),
-        })
+        .object({ name: z.string() })
         .nullable()
-        .describe("null if none."),
-      transferFee: z.looseObject({}).nullable().describe("Token-2022 TransferFeeConfig, decoded."),
+        .describe("On-chain text: source, name, symbol, uri, updateAuthority, additionalMetadata; null if none."),
       extensions: z.array(z.looseObject({ extension: z.string() })).describe("Each decoded, by extension name."),
       ...readContext(),
       cache: cacheInfo(),
@@ -78,13 +80,20 @@ export const getTokenInfo = defineTool({
     const read = resolveRead(args, ctx);
     const mint = toAddress(args.mint);
     // The mint, its Metaplex metadata account (either program may have one) and the clock (which
-    // interest-bearing and scaled UI amounts depend on), in one request.
+    // interest-bearing and scaled UI amounts depend on), with the identity's own read, in one request.
     const metadataAddress = await metaplexMetadataAddress(mint);
-    const { value, slot, cache } = await readAccounts(ctx, read, "token-info", [
-      mint,
-      metadataAddress,
-      SYSVAR_CLOCK_ADDRESS,
-    ]);
+    const [{ value, slot, cache }, identities] = await inOneRead(ctx, read, [
+      (batch: AccountBatch) =>
+        ctx.solana.cached({ ...read, kind: "token-info", key: mint }, async () => {
+          const { accounts, slot } = await batch.read([mint, metadataAddress, SYSVAR_CLOCK_ADDRESS]);
+          const absent: StoredAccount = { exists: false };
+          return {
+            value: [mint, metadataAddress, SYSVAR_CLOCK_ADDRESS].map((item) => accounts.get(item) ?? absent),
+            slot,
+          };
+        }),
+      (batch: AccountBatch) => readTokenIdentities(ctx, read, [mint], batch),
+    ] as const);
     const [account, metaplexAccount, clockAccount] = value;
     if (!account?.exists) {
       throw new ServiceError(
@@ -118,23 +127,26 @@ export const getTokenInfo = defineTool({
       : metaplex
         ? { source: "metaplex" as const, ...metaplex }
         : null;
-    const transferFeeExtension = findExtension(decoded.extensions, "TransferFeeConfig");
-    const transferFee = transferFeeExtension
-      ? Object.fromEntries(Object.entries(transferFeeExtension).filter(([key]) => key !== "extension"))
-      : null;
     const extensions = decoded.extensions as { extension: string; [key: string]: Json }[];
-    const name = metadata ? `${metadata.name} (${metadata.symbol})` : "Token without metadata";
+    const identity = identities.get(mint);
+    const name = identity?.verified
+      ? `${tokenLabel(identity, mint)} (${verifiedToken(mint)?.name}, verified)`
+      : metadata
+        ? `${chainText(metadata.name)} (${tokenLabel(identity, mint)})`
+        : "Token without metadata";
     const lines = [
       `${name}, mint ${mint} on ${read.network} at slot ${slot}${cacheNote(cache)}: supply ${uiSupply} (raw ${decoded.supply}${needsClock(rule) ? `; ${rule.rule} UI amount at chain time ${unixTimestamp}` : ""}), ${decoded.decimals} decimals, ${decoded.program}.`,
       `Mint authority: ${decoded.mintAuthority ?? "none (fixed supply)"}; freeze authority: ${decoded.freezeAuthority ?? "none"}.`,
     ];
-    if (metadata) lines.push(`Metadata (${metadata.source}): URI ${metadata.uri}`);
-    if (transferFee) lines.push(`Transfer fee: ${JSON.stringify(transferFee)}`);
+    if (identity?.warning) lines.push(`WARNING: ${identity.warning}`);
+    if (identity?.risks.length) lines.push(`Risks: ${identity.risks.map(riskText).join("; ")}.`);
+    if (metadata) lines.push(`Metadata (${metadata.source}, on-chain): URI ${chainText(metadata.uri)}`);
     if (extensions.length) lines.push(`Extensions: ${extensions.map((item) => item.extension).join(", ")}`);
     return {
       text: lines.join("\n"),
       structured: {
         mint,
+        token: identityFields(identity),
         program: decoded.program,
         supply: decoded.supply,
         uiSupply,
@@ -144,7 +156,6 @@ export const getTokenInfo = defineTool({
         mintAuthority: decoded.mintAuthority,
         freezeAuthority: decoded.freezeAuthority,
         metadata,
-        transferFee,
         extensions,
         network: read.network,
         commitment: read.commitment,

@@ -5,6 +5,7 @@ import { getAccount } from "./get-account";
 import { getBalance } from "./get-balance";
 import { getBalances } from "./get-balances";
 import { getNetworkStatus } from "./get-network-status";
+import { getPortfolio } from "./get-portfolio";
 import { getPriorityFees } from "./get-priority-fees";
 import { getResultPage } from "./get-result-page";
 import { getSession } from "./get-session";
@@ -28,6 +29,7 @@ export const tools = [
   getTransaction,
   getSignatures,
   getTokenInfo,
+  getPortfolio,
   getNetworkStatus,
   getPriorityFees,
   simulateTransaction,

@@ -65,8 +65,9 @@ export const views: readonly View[] = [
   view("wallet", {
     name: "wallet-view",
     title: "Wallet",
-    description: "SOL and token holdings: exact amounts, a sortable token table, copyable addresses, explorer links.",
-    tools: ["get_balance", "get_token_balances"],
+    description:
+      "SOL, stake and token holdings: exact amounts, symbols, verified marks, warnings and dollar values, a sortable token table, copyable addresses, explorer links.",
+    tools: ["get_balance", "get_token_balances", "get_portfolio"],
   }),
   view("transaction", {
     name: "transaction-view",

@@ -56,6 +56,7 @@ describe("views", () => {
     const expected: Record<string, string> = {
       get_balance: "ui://solana/wallet",
       get_token_balances: "ui://solana/wallet",
+      get_portfolio: "ui://solana/wallet",
       get_transaction: "ui://solana/transaction",
       check_watchlist: "ui://solana/watchlist",
     };

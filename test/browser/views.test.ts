@@ -9,8 +9,15 @@ import path from "node:path";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import { getBase16Encoder } from "@solana/kit";
 import type { Frame, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { feedAccount, SOL_USD_FEED_ID } from "../../src/solana/prices/feeds";
+import {
+  PRICE_UPDATE_DISCRIMINATOR,
+  PYTH_RECEIVER_PROGRAM,
+  priceUpdateCodec,
+} from "../../src/solana/prices/price-update";
 import { type Browser, launchBrowser, screenshotPath, watchPage } from "../support/browser";
 import { startViewHost, type ViewHost } from "../support/view-host";
 
@@ -181,6 +188,60 @@ describe("wallet view at 360 px", () => {
     await page.locator("iframe").screenshot({ path: screenshotPath("view-wallet-tokens-360") });
     expect(problems).toEqual([]);
     await page.close();
+  });
+});
+
+/** One JSON-RPC request straight to the local chain. */
+async function rpc<T>(method: string, params: unknown[]): Promise<T> {
+  const response = await fetch(rpcUrl, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }),
+  });
+  const body = (await response.json()) as { result: T; error?: unknown };
+  expect(body.error).toBeUndefined();
+  return body.result;
+}
+
+describe("wallet view of a portfolio", () => {
+  it("shows get_portfolio exactly: the total, SOL's value, tokens by symbol, unverified ones marked", async () => {
+    // A fresh SOL/USD price at its real feed address ($123.45), by the local chain's clock.
+    const clock = await rpc<{ value: { data: { parsed: { info: { unixTimestamp: number } } } } }>("getAccountInfo", [
+      "SysvarC1ock11111111111111111111111111111111",
+      { encoding: "jsonParsed" },
+    ]);
+    const publishTime = BigInt(clock.value.data.parsed.info.unixTimestamp);
+    const data = new Uint8Array(134);
+    data.set(
+      priceUpdateCodec().encode({
+        discriminator: PRICE_UPDATE_DISCRIMINATOR,
+        writeAuthority: PYTH_RECEIVER_PROGRAM,
+        verificationLevel: { __kind: "Full" },
+        feedId: getBase16Encoder().encode(SOL_USD_FEED_ID),
+        price: 12_345_000_000n,
+        conf: 1_000_000n,
+        exponent: -8,
+        publishTime,
+        prevPublishTime: publishTime,
+        emaPrice: 12_345_000_000n,
+        emaConf: 1_000_000n,
+        postedSlot: 1n,
+      }),
+    );
+    await rpc("surfnet_setAccount", [
+      await feedAccount(SOL_USD_FEED_ID),
+      { lamports: 1_825_020, owner: PYTH_RECEIVER_PROGRAM, data: Buffer.from(data).toString("hex") },
+    ]);
+    const args = { owner: demo.wallet, commitment: "processed" };
+    const result = await call("get_portfolio", args);
+    const { page, frame, problems } = await show("ui://solana/wallet", args, result);
+    const paths = await expectShownAmountsExact(frame, result.structuredContent);
+    expect(paths).toEqual(expect.arrayContaining(["totalUsd", "sol.sol", "sol.value.usd", "tokens.0.uiAmount"]));
+    const text = await frame.locator("body").innerText();
+    expect(text).toContain(demo.token2022Metadata.symbol);
+    expect(text).toContain("unverified");
+    expect(text).toContain("No stake accounts.");
+    await finish(page, "view-wallet-portfolio", problems);
   });
 });
 

@@ -41,7 +41,7 @@ const PDA_MARKER = new TextEncoder().encode("ProgramDerivedAddress");
  * The canonical program-derived address, as kit's getProgramDerivedAddress computes it. Derived
  * here because kit refuses to hash where `isSecureContext` is not set, which workerd leaves unset.
  */
-async function findProgramAddress(program: Address, seeds: ReadonlyUint8Array[]): Promise<Address> {
+export async function findProgramAddress(program: Address, seeds: ReadonlyUint8Array[]): Promise<Address> {
   const programBytes = getAddressEncoder().encode(program);
   for (let bump = 255; bump >= 0; bump--) {
     const parts = [...seeds, Uint8Array.of(bump), programBytes, PDA_MARKER];

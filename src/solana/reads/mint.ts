@@ -8,7 +8,9 @@ import { getSysvarClockDecoder, SYSVAR_CLOCK_ADDRESS } from "@solana/sysvars";
 import { decodeMint, isTokenProgram, tokenKindOf } from "../accounts/token";
 import type { ReadOptions } from "../types";
 import { type UiAmountConfig, uiAmountConfig } from "../ui-amount";
-import type { Reader } from "./reader";
+import { accountBytes } from "./account";
+import type { AccountBatch } from "./account-batch";
+import { type Reader, setKey } from "./reader";
 
 const base64 = getBase64Encoder();
 /** A mint's decimals are fixed when it is initialised, at this byte in both token programs. */
@@ -90,4 +92,37 @@ export async function readMintRule(reader: Reader, read: ReadOptions, mint: Addr
     return { value: { config, unixTimestamp: rules.unixTimestamp.toString() }, slot: rules.slot };
   });
   return { config: value.config, unixTimestamp: BigInt(value.unixTimestamp) };
+}
+
+/** The mints' rules and the chain's time, JSON-safe, as the shared cache keeps them. */
+export interface StoredMintRules {
+  rules: Record<string, UiAmountConfig>;
+  unixTimestamp: string;
+}
+
+/**
+ * The mints' rules and the clock through a batch (one request with the answer's other reads),
+ * cached as one value at the read's freshness.
+ */
+export async function readMintRulesIn(
+  reader: Reader,
+  read: ReadOptions,
+  mints: readonly Address[],
+  batch: AccountBatch,
+): Promise<StoredMintRules> {
+  const unique = [...new Set(mints)].sort();
+  if (unique.length === 0) return { rules: {}, unixTimestamp: "0" };
+  const { value } = await reader.solana.cached({ ...read, kind: "mint-rules", key: await setKey(unique) }, async () => {
+    const { accounts, slot } = await batch.read([...unique, SYSVAR_CLOCK_ADDRESS]);
+    const rules: Record<string, UiAmountConfig> = {};
+    for (const mint of unique) {
+      const account = accounts.get(mint);
+      const config = account?.exists ? mintRule(account.owner, accountBytes(account)) : undefined;
+      if (config) rules[mint] = config;
+    }
+    const clock = accounts.get(SYSVAR_CLOCK_ADDRESS);
+    const unixTimestamp = clock?.exists ? clockTimestamp(accountBytes(clock)).toString() : "0";
+    return { value: { rules, unixTimestamp }, slot };
+  });
+  return value;
 }

@@ -1,21 +1,19 @@
 /**
- * An owner's token holdings: every SPL Token and Token-2022 account it owns, decoded, with the
- * decimals and UI-amount rules of their mints, cached as one value (kind "token-holdings"; the
- * older kind "token-balances" held the rows alone).
+ * An owner's token accounts: every SPL Token and Token-2022 account it owns, decoded, cached as
+ * one value (kind "token-accounts"); their mints' decimals and UI-amount rules are read apart
+ * (reads/mint.ts), with the answer's other mint reads, and applied here.
  */
 import { type Address, getBase64Encoder } from "@solana/kit";
 import { TOKEN_PROGRAM_ADDRESS } from "@solana-program/token";
 import { TOKEN_2022_PROGRAM_ADDRESS } from "@solana-program/token-2022";
 import { decodeTokenAccount } from "../accounts/token";
-import { toAddress } from "../base58";
 import type { ReadOptions } from "../types";
 import { toUiAmount, type UiAmountConfig, type UiAmountRule } from "../ui-amount";
-import { readMintRules } from "./mint";
 import type { Reader } from "./reader";
 
 const base64 = getBase64Encoder();
 
-export interface TokenAccountRow {
+export type TokenAccountRow = {
   address: string;
   mint: string;
   program: "spl-token" | "spl-token-2022";
@@ -28,77 +26,73 @@ export interface TokenAccountRow {
   delegatedAmount: string | null;
   isNative: boolean;
   uiAmountRule: UiAmountRule | null;
-}
+};
 
-/** The rows, and the mints' rules and clock time that their UI amounts used. */
-export interface TokenHoldings {
-  rows: TokenAccountRow[];
-  rules: Record<string, UiAmountConfig>;
-  unixTimestamp: string;
-}
+/** A token account as its program holds it; decimals and UI amount come from its mint (see `withUiAmounts`). */
+export type RawTokenAccountRow = Omit<TokenAccountRow, "decimals" | "uiAmount" | "uiAmountRule">;
 
 /**
- * The accounts as base64, decoded with the token programs' codecs; decimals and UI-amount rules
- * from the mints, read with the clock (see mint.ts). (jsonParsed would save the mint read,
- * but it makes the node look up every mint, a local Surfnet hangs on a token account whose mint is
- * absent, and it ignores the interest and scaling extensions.) With a mint filter the mint read
- * runs alongside.
+ * The accounts as base64, decoded with the token programs' codecs. (jsonParsed would save the
+ * mint read, but it makes the node look up every mint, a local Surfnet hangs on a token account
+ * whose mint is absent, and it ignores the interest and scaling extensions.)
  */
-async function loadHoldings(
+async function loadAccounts(
   reader: Reader,
   read: ReadOptions,
   owner: Address,
   mint: Address | undefined,
-): Promise<{ value: TokenHoldings; slot: number }> {
+): Promise<{ value: RawTokenAccountRow[]; slot: number }> {
   const rpc = reader.solana.rpc(read.network);
   const filters = mint ? [{ mint }] : [{ programId: TOKEN_PROGRAM_ADDRESS }, { programId: TOKEN_2022_PROGRAM_ADDRESS }];
-  const [responses, mintRules] = await Promise.all([
-    Promise.all(
-      filters.map((filter) =>
-        rpc
-          .getTokenAccountsByOwner(owner, filter, { commitment: read.commitment, encoding: "base64" })
-          .send({ abortSignal: reader.signal }),
-      ),
+  const responses = await Promise.all(
+    filters.map((filter) =>
+      rpc
+        .getTokenAccountsByOwner(owner, filter, { commitment: read.commitment, encoding: "base64" })
+        .send({ abortSignal: reader.signal }),
     ),
-    mint ? readMintRules(reader, read, [mint]) : undefined,
-  ]);
-  const accounts = responses.flatMap((response) =>
-    response.value.map(({ pubkey, account }) => ({
-      address: pubkey,
-      decoded: decodeTokenAccount(account.owner, base64.encode(account.data[0])),
-    })),
   );
-  const { configs, unixTimestamp } =
-    mintRules ??
-    (await readMintRules(reader, read, [...new Set(accounts.map(({ decoded }) => toAddress(decoded.mint)))]));
-  const rows: TokenAccountRow[] = accounts.map(({ address, decoded }) => {
-    const config = configs.get(decoded.mint);
-    return {
-      address,
-      mint: decoded.mint,
-      program: decoded.program,
-      amount: decoded.amount,
-      decimals: config?.decimals ?? null,
-      uiAmount: config ? toUiAmount(BigInt(decoded.amount), config, unixTimestamp) : null,
-      uiAmountRule: config?.rule ?? null,
-      state: decoded.state,
-      frozen: decoded.state === "frozen",
-      delegate: decoded.delegate,
-      delegatedAmount: decoded.delegate ? decoded.delegatedAmount : null,
-      isNative: decoded.nativeRentExemptReserve !== null,
-    };
-  });
+  const rows = responses.flatMap((response) =>
+    response.value.map(({ pubkey, account }): RawTokenAccountRow => {
+      const decoded = decodeTokenAccount(account.owner, base64.encode(account.data[0]));
+      return {
+        address: pubkey,
+        mint: decoded.mint,
+        program: decoded.program,
+        amount: decoded.amount,
+        state: decoded.state,
+        frozen: decoded.state === "frozen",
+        delegate: decoded.delegate,
+        delegatedAmount: decoded.delegate ? decoded.delegatedAmount : null,
+        isNative: decoded.nativeRentExemptReserve !== null,
+      };
+    }),
+  );
   // Answers from two requests may be a slot apart: report the older one.
-  return {
-    value: { rows, rules: Object.fromEntries(configs), unixTimestamp: unixTimestamp.toString() },
-    slot: Math.min(...responses.map((response) => Number(response.context.slot))),
-  };
+  return { value: rows, slot: Math.min(...responses.map((response) => Number(response.context.slot))) };
 }
 
-export function readTokenHoldings(reader: Reader, read: ReadOptions, owner: Address, mint: Address | undefined) {
-  return reader.solana.cached({ ...read, kind: "token-holdings", key: `${owner}:${mint ?? "all"}` }, () =>
-    loadHoldings(reader, read, owner, mint),
+/** An owner's token accounts (of one mint, or all), cached at the read's freshness. */
+export function readTokenAccounts(reader: Reader, read: ReadOptions, owner: Address, mint: Address | undefined) {
+  return reader.solana.cached({ ...read, kind: "token-accounts", key: `${owner}:${mint ?? "all"}` }, () =>
+    loadAccounts(reader, read, owner, mint),
   );
+}
+
+/** The rows with their mints' decimals and UI amounts (null where the mint is absent or not a mint). */
+export function withUiAmounts(
+  rows: readonly RawTokenAccountRow[],
+  rules: Record<string, UiAmountConfig>,
+  unixTimestamp: bigint,
+): TokenAccountRow[] {
+  return rows.map((row) => {
+    const config = rules[row.mint];
+    return {
+      ...row,
+      decimals: config?.decimals ?? null,
+      uiAmount: config ? toUiAmount(BigInt(row.amount), config, unixTimestamp) : null,
+      uiAmountRule: config?.rule ?? null,
+    };
+  });
 }
 
 /** Totals per mint; a scaled mint's total UI amount is the program's rule applied to the total raw amount. */

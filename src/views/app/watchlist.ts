@@ -1,8 +1,10 @@
 /**
- * The watchlist view, for check_watchlist: each watched address with its SOL and token balances,
- * and what changed since the previous check highlighted.
+ * The watchlist view, for check_watchlist: each watched address with its SOL and token balances
+ * (tokens by symbol, verified or not, with any warning) and their dollar values, and what changed
+ * since the previous check highlighted.
  */
 import { address, amount, byDecimal, byText, h, table } from "./dom";
+import { type TokenIdentityView, tokenName, tokenWarning, usdValue, type ValueView } from "./token-bits";
 import type { ReadContext } from "./types";
 
 interface TokenRow {
@@ -10,6 +12,8 @@ interface TokenRow {
   amount: string;
   uiAmount: string | null;
   change: { amount: string; uiAmount: string | null } | null;
+  token?: TokenIdentityView;
+  value?: ValueView | null;
 }
 
 interface WatchEntry {
@@ -19,6 +23,7 @@ interface WatchEntry {
   sol: string;
   exists: boolean;
   change: { lamports: string; sol: string } | null;
+  usd?: string | null;
   tokens: TokenRow[] | null;
 }
 
@@ -26,6 +31,7 @@ interface WatchlistResult extends ReadContext {
   entries: WatchEntry[];
   totalLamports: string;
   totalSol: string;
+  totalUsd?: string;
   previousCheck: { checkedAt: string; slot: number } | null;
 }
 
@@ -41,6 +47,9 @@ export function renderWatchlist(result: WatchlistResult): HTMLElement[] {
     "section",
     {},
     h("p", { class: "big" }, "Total ", amount(result.totalSol, "totalSol", { unit: "SOL" })),
+    result.totalUsd !== undefined
+      ? h("p", {}, "Counted value: $", amount(result.totalUsd, "totalUsd"), " (fresh Pyth prices)")
+      : null,
     h(
       "p",
       { class: "muted" },
@@ -66,6 +75,7 @@ export function renderWatchlist(result: WatchlistResult): HTMLElement[] {
             {},
             amount(entry.sol, `entries.${index}.sol`),
             entry.exists ? null : h("span", { class: "muted" }, " no account"),
+            entry.usd ? h("span", {}, " $", amount(entry.usd, `entries.${index}.usd`)) : null,
           ),
         compare: byDecimal((r) => r.entry.lamports),
       },
@@ -92,7 +102,13 @@ export function renderWatchlist(result: WatchlistResult): HTMLElement[] {
                       ? amount(token.amount, `entries.${index}.tokens.${t}.amount`, { unit: "raw" })
                       : amount(token.uiAmount, `entries.${index}.tokens.${t}.uiAmount`),
                     " ",
+                    tokenName(token.token),
+                    " ",
                     address(token.mint, network),
+                    token.value
+                      ? h("span", {}, " ", usdValue(token.value, `entries.${index}.tokens.${t}.value`))
+                      : null,
+                    tokenWarning(token.token),
                     token.change
                       ? h(
                           "span",
