@@ -4,9 +4,10 @@ import { chain, connect, demo, type TestSession } from "../../test/support/tool-
 
 interface Summary {
   status: string;
+  actions: { instruction: string; type: string; programAddress: string; info: Record<string, unknown>; summary: string }[];
   slot: number;
   time: string | null;
-  fee: string;
+  fee: { total: string; base: string | null; priority: string | null };
   feePayer: string;
   version: string;
   computeUnitsConsumed: string | null;
@@ -53,7 +54,7 @@ describe("get_transaction", () => {
     expect(structured).toMatchObject({
       status: "success",
       slot: tx.slot,
-      fee: String(tx.meta.fee),
+      fee: { total: String(tx.meta.fee), base: String(tx.meta.fee), priority: "0" },
       feePayer: demo.payer,
       computeUnitsConsumed: String(tx.meta.computeUnitsConsumed),
       signers: [demo.payer, demo.wallet],

@@ -1,7 +1,5 @@
-/** get_transaction: what a transaction did, from its signature: status, fee, balance changes, programs, logs. */
-import type { Signature } from "@solana/kit";
+/** get_transaction: what a transaction did, from its signature: its actions, fee in parts, why it failed, what moved. */
 import * as z from "zod";
-import { ServiceError } from "../solana/errors";
 import { historyCommitment, resolveRead } from "./read";
 import {
   cacheInfo,
@@ -11,62 +9,53 @@ import {
   readContext,
   settledCommitment,
   signature,
-  u64String,
   uiAmountRuleSchema,
 } from "./schemas";
-import { cacheNote, cutLines } from "./text";
+import { cacheNote } from "./text";
 import { defineTool, READ_ONLY_REMOTE } from "./tool";
-import { type JsonTransaction, summarizeTransaction, type TransactionSummary } from "./transaction-summary";
-import { applyMintRules } from "./transaction-ui-amounts";
+import { readExplainedTransactions } from "./transaction-read";
+import { transactionText, withSummaries } from "./transaction-text";
 
 const DEFAULT_LOG_LINES = 30;
-const LINES_SHOWN = 15;
 
-function render(summary: TransactionSummary, logs: string[], network: string): string {
-  const status = summary.status === "success" ? "succeeded" : `FAILED with ${JSON.stringify(summary.error)}`;
-  const lines = [
-    `Transaction ${summary.signature} ${status} on ${network} in slot ${summary.slot}${summary.time ? ` at ${summary.time}` : ""}. Fee ${summary.feeSol} SOL paid by ${summary.feePayer}; ${summary.computeUnitsConsumed ?? "?"} compute units; version ${summary.version}.`,
-    `Signers: ${summary.signers.join(", ")}.`,
-    `Programs: ${summary.programs.map((program) => program.name ?? program.address).join(", ")}.`,
-  ];
-  const sol = summary.solChanges.map(
-    (change) => `  ${change.address}: ${change.changeSol.startsWith("-") ? "" : "+"}${change.changeSol} SOL`,
-  );
-  if (sol.length) lines.push("SOL changes:", ...cutLines(sol, LINES_SHOWN, "in structuredContent.solChanges"));
-  const tokens = summary.tokenChanges.map(
-    (change) =>
-      `  ${change.account} (owner ${change.owner ?? "?"}, mint ${change.mint}): ${change.uiChange.startsWith("-") ? "" : "+"}${change.uiChange}${change.uiAmountRule === "decimals" ? "" : ` (${change.uiAmountRule} UI amounts: ${change.preUiAmount} -> ${change.postUiAmount})`}`,
-  );
-  if (tokens.length)
-    lines.push("Token changes:", ...cutLines(tokens, LINES_SHOWN, "in structuredContent.tokenChanges"));
-  for (const table of summary.lookupTables) {
-    lines.push(
-      `Lookup table ${table.address}: ${table.writable.length} writable, ${table.readonly.length} read-only addresses loaded.`,
+/** The shapes get_activity shares. */
+export const feeSchema = () =>
+  z
+    .object({
+      total: z.string(),
+      base: z.string().nullable(),
+      priority: z.string().nullable(),
+      computeUnitLimit: z.string(),
+      computeUnitPrice: z.string(),
+    })
+    .describe(
+      "Lamports: total = base (5,000 per signature) + priority (ceil(computeUnitPrice µlamports × computeUnitLimit / 10^6)); base and priority null when they do not add up to total.",
     );
-  }
-  if (logs.length) {
-    const more = summary.logMessages.length - logs.length;
-    lines.push(
-      `Logs (${logs.length} of ${summary.logMessages.length}${more ? `; raise logLimit for the other ${more}` : ""}):`,
-      ...logs.map((line) => `  ${line}`),
-    );
-  }
-  return lines.join("\n");
-}
 
-/**
- * A landed transaction's contents never change; at confirmed only its finality still can, and a
- * confirmed transaction is all but never rolled back. So it may be served for a minute, not 5 s.
- */
-const CONFIRMED_TRANSACTION_MAX_AGE = 60;
+export const errorSchema = () =>
+  z
+    .object({
+      instruction: z.number().int().nullable(),
+      program: z.string().nullable(),
+      programAddress: z.string().nullable(),
+      code: z.number().int().nullable(),
+      name: z.string(),
+      message: z.string().nullable(),
+      raw: z.unknown(),
+    })
+    .nullable()
+    .describe(
+      "Why it failed: top-level instruction index, program, custom code, error name, the program's log line (on-chain text), raw as the node reports it. null on success.",
+    );
 
 export const getTransaction = defineTool({
   name: "get_transaction",
   title: "Transaction details",
-  description: `Explain a confirmed transaction by signature: status, error, time, fee (feeSol in SOL), feePayer, computeUnitsConsumed, signers, SOL and token balance changes, programs, lookup tables, logMessages (of logCount). UI amounts follow the token program's rule, named in uiAmountRule: decimals, interest-bearing or scaled-ui-amount (the mint's current settings, at the block time).`,
+  description: `Explain a confirmed transaction by signature: its actions (transfers, swaps' legs, stake, votes, memos…) in words, the fee in parts, why it failed, the signer's and others' SOL and token changes. Logs only with includeLogs (logLimit lines). UI amounts follow the token program's rule, named in uiAmountRule: decimals, interest-bearing or scaled-ui-amount (at the block time).`,
   schemas: () => ({
     inputSchema: {
       signature: signature("Transaction signature"),
+      includeLogs: z.boolean().optional().describe("Return program logs. Default false."),
       logLimit: logLimit(DEFAULT_LOG_LINES),
       network: network(),
       commitment: settledCommitment(),
@@ -75,15 +64,29 @@ export const getTransaction = defineTool({
     outputSchema: {
       signature: z.string(),
       status: z.enum(["success", "failed"]),
-      error: z.unknown().describe("As the node reports it; null on success."),
+      error: errorSchema(),
       blockTime: z.number().int().nullable().describe("Unix time, when known; time: as ISO 8601."),
       time: z.string().nullable(),
       version: z.string().describe("legacy or 0."),
-      fee: u64String("Lamports."),
-      feeSol: z.string(),
+      fee: feeSchema(),
       feePayer: z.string(),
-      computeUnitsConsumed: z.string().nullable(),
+      computeUnitsConsumed: z.string().nullable().describe("null when the node did not say."),
       signers: z.array(z.string()),
+      actions: z
+        .array(
+          z.object({
+            instruction: z.string(),
+            program: z.string(),
+            programAddress: z.string(),
+            type: z.string(),
+            depth: z.number().int(),
+            info: z.record(z.string(), z.unknown()),
+            summary: z.string(),
+          }),
+        )
+        .describe(
+          'What each instruction did, in order: instruction "2.1" is the second one top-level instruction 2 invoked (depth 2); type as the node\'s jsonParsed names it; info: accounts and raw amounts.',
+        ),
       solChanges: z
         .array(
           z.object({
@@ -127,7 +130,7 @@ export const getTransaction = defineTool({
         .array(z.object({ address: z.string(), writable: z.array(z.string()), readonly: z.array(z.string()) }))
         .describe("Lookup tables a version 0 transaction used, with what it loaded."),
       instructionCount: z.number().int().describe("Top-level."),
-      logMessages: z.array(z.string()).describe("First logLimit lines."),
+      logMessages: z.array(z.string()).describe("With includeLogs: the first logLimit lines, on-chain text."),
       logCount: z.number().int(),
       ...readContext(),
       cache: cacheInfo(),
@@ -137,46 +140,23 @@ export const getTransaction = defineTool({
   async handler(args, ctx) {
     const read = resolveRead(args, ctx);
     const level = historyCommitment(read);
-    // Checked by the input schema (see `signature` in schemas.ts for why not kit's `signature()`).
-    const id = args.signature as Signature;
-    const { value: summary, cache } = await ctx.solana.cached(
-      {
-        ...read,
-        commitment: level,
-        // Not "transaction": entries of that kind hold summaries without the UI-amount fields.
-        kind: "transaction-summary",
-        key: id,
-        immutable: level === "finalized",
-        maxAgeSeconds:
-          level === "confirmed" ? (read.maxAgeSeconds ?? CONFIRMED_TRANSACTION_MAX_AGE) : read.maxAgeSeconds,
-      },
-      async () => {
-        const tx = await ctx.solana
-          .rpc(read.network)
-          .getTransaction(id, { commitment: level, encoding: "json", maxSupportedTransactionVersion: 0 })
-          .send({ abortSignal: ctx.signal });
-        if (!tx) {
-          throw new ServiceError(
-            "NOT_FOUND",
-            `Transaction ${id} was not found on ${read.network} at ${level} commitment. It may not be ${level} yet (retry shortly${level === "finalized" ? ", or ask with commitment confirmed" : ""}), it may be older than this node keeps (an archival RPC has full history), or it may belong to another network.`,
-          );
-        }
-        // The RPC proxy loses the generic: maxSupportedTransactionVersion 0 does give the versioned shape.
-        const summary = await applyMintRules(
-          ctx,
-          { network: read.network, commitment: level },
-          summarizeTransaction(id, tx as JsonTransaction),
-        );
-        return { value: summary, slot: summary.slot };
-      },
-    );
-    const logs = summary.logMessages.slice(0, args.logLimit ?? DEFAULT_LOG_LINES);
+    const [found] = await readExplainedTransactions(ctx, read.network, read.maxAgeSeconds, [
+      { signature: args.signature, commitment: level },
+    ]);
+    if (!found || found instanceof Error) throw found ?? new Error("no answer");
+    const { value: tx, cache } = found;
+    // A logLimit asks for logs as much as includeLogs does.
+    const wantsLogs = args.includeLogs ?? (args.logLimit !== undefined && args.logLimit > 0);
+    const logs = wantsLogs ? tx.logMessages.slice(0, args.logLimit ?? DEFAULT_LOG_LINES) : [];
+    const { logMessages: _all, swap: _swap, ...rest } = tx;
     return {
-      text: render(summary, logs, read.network) + cacheNote(cache),
+      text: transactionText(tx, { network: read.network, logs, note: cacheNote(cache) }),
       structured: {
-        ...summary,
+        ...rest,
+        actions: withSummaries(tx.actions),
+        fee: { ...tx.fee },
         logMessages: logs,
-        logCount: summary.logMessages.length,
+        logCount: tx.logMessages.length,
         network: read.network,
         commitment: level,
         cache,

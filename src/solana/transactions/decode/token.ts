@@ -15,7 +15,6 @@ import {
 } from "@solana-program/token";
 import {
   identifyToken2022Instruction,
-  parseHarvestWithheldTokensToMintInstruction,
   parseTransferCheckedWithFeeInstruction,
   parseWithdrawWithheldTokensFromAccountsInstruction,
   parseWithdrawWithheldTokensFromMintInstruction,
