@@ -4,7 +4,13 @@ import { chain, connect, demo, type TestSession } from "../../test/support/tool-
 
 interface Summary {
   status: string;
-  actions: { instruction: string; type: string; programAddress: string; info: Record<string, unknown>; summary: string }[];
+  actions: {
+    instruction: string;
+    type: string;
+    programAddress: string;
+    info: Record<string, unknown>;
+    summary: string;
+  }[];
   slot: number;
   time: string | null;
   fee: { total: string; base: string | null; priority: string | null };
