@@ -13,9 +13,6 @@ const str = (value: Json | undefined): string => (typeof value === "string" ? va
 const who = (value: Json | undefined): string => (typeof value === "string" ? shortAddress(value) : "?");
 const sol = (value: Json | undefined): string => `${lamportsToSol(BigInt(str(value)))} SOL`;
 
-/** SPL Token's authority types, by number. */
-const AUTHORITY_TYPES = ["mint", "freeze", "owner", "close", "transfer-fee config", "withheld-withdraw"];
-
 function tokens(info: Action["info"], field = "amount", identities?: MintIdentities): string {
   const raw = str(info[field]);
   const mint = typeof info.mint === "string" ? info.mint : undefined;
@@ -36,7 +33,7 @@ const TOKEN: Record<string, Describe> = {
   approve: (i, ids) => `Let ${who(i.delegate)} spend ${tokens(i, "amount", ids)} from ${who(i.source)}`,
   revoke: (i) => `Revoke the delegate of ${who(i.source)}`,
   setAuthority: (i) =>
-    `Set the ${AUTHORITY_TYPES[Number(i.authorityType)] ?? "?"} authority of ${who(i.account)} to ${i.newAuthority ? who(i.newAuthority) : "none"}`,
+    `Set the ${str(i.authorityType)} authority of ${who(i.account)} to ${i.newAuthority ? who(i.newAuthority) : "none"}`,
   closeAccount: (i) => `Close token account ${who(i.account)}, rent to ${who(i.destination)}`,
   freezeAccount: (i) => `Freeze token account ${who(i.account)}`,
   thawAccount: (i) => `Thaw token account ${who(i.account)}`,

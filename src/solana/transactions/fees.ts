@@ -40,11 +40,13 @@ const PRECOMPILES = new Set([
   "Secp256r1SigVerify1111111111111111111111111",
 ]);
 
-/** The default limit when no SetComputeUnitLimit is given: per top-level instruction that is not a Compute Budget one. */
+/**
+ * The default limit when no SetComputeUnitLimit is given: per top-level instruction, Compute
+ * Budget ones included (they are builtins too), as Agave 2.x and 3.x count it.
+ */
 export function defaultComputeUnitLimit(topLevel: readonly PlacedInstruction[]): bigint {
   let limit = 0n;
   for (const ix of topLevel) {
-    if (ix.programAddress === COMPUTE_BUDGET) continue;
     limit += BUILTINS.has(ix.programAddress)
       ? MAX_BUILTIN_ALLOCATION_COMPUTE_UNIT_LIMIT
       : DEFAULT_INSTRUCTION_COMPUTE_UNIT_LIMIT;

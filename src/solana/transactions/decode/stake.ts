@@ -18,9 +18,22 @@ const FIELDS: Record<string, string> = {
   arg1: "lockup",
 };
 
+/**
+ * Sysvars and the stake config account that the program's older instruction layouts carry (and
+ * wallets still send) and the client's current layout leaves out: without them, the remaining
+ * accounts are in the client's order.
+ */
+const LAYOUT_ONLY = new Set([
+  "SysvarC1ock11111111111111111111111111111111",
+  "SysvarStakeHistory1111111111111111111111111",
+  "SysvarRent111111111111111111111111111111111",
+  "StakeConfig11111111111111111111111111111111",
+]);
+
 export function decodeStakeInstruction(ix: PlacedInstruction): Action {
   const type = identifyStakeInstruction(ix.data);
-  const parsed = parseStakeInstruction(clientInstruction(ix));
+  const accounts = ix.accounts.filter((address) => !LAYOUT_ONLY.has(address));
+  const parsed = parseStakeInstruction(clientInstruction({ ...ix, accounts }));
   const fields = {
     ...accountNames(accountsOf(parsed)),
     ...argumentFields(parsed.data),

@@ -45,6 +45,27 @@ function withMint(info: Action["info"], facts: DecodeFacts, ...accounts: (string
   return info;
 }
 
+/** Token-2022's authority types (SPL Token's are the first four), as the node's jsonParsed names them. */
+const AUTHORITY_TYPES = [
+  "mintTokens",
+  "freezeAccount",
+  "accountOwner",
+  "closeAccount",
+  "transferFeeConfig",
+  "withheldWithdraw",
+  "closeMint",
+  "interestRate",
+  "permanentDelegate",
+  "confidentialTransferMint",
+  "transferHookProgramId",
+  "confidentialTransferFeeConfig",
+  "metadataPointer",
+  "groupPointer",
+  "groupMemberPointer",
+  "scaledUiAmount",
+  "pause",
+];
+
 /** Account names as the node's jsonParsed gives them: "account" for the token account a mint-to, burn or set-authority acts on. */
 const RENAMED: Record<string, string> = { token: "account", owned: "account" };
 
@@ -54,12 +75,13 @@ function sharedTokenAction(ix: PlacedInstruction, facts: DecodeFacts): Action {
   const accounts = accountNames(accountsOf(parsed));
   const info: Action["info"] = {};
   for (const [key, address] of Object.entries(accounts)) info[RENAMED[key] ?? key] = address;
+  Object.assign(info, argumentFields(parsed.data));
   if (parsed.instructionType === TokenInstruction.SetAuthority) {
     // The account whose authority changes may be a mint or a token account; the signer is its current authority.
     info.authority = info.owner ?? null;
     delete info.owner;
+    info.authorityType = AUTHORITY_TYPES[Number(info.authorityType)] ?? String(info.authorityType);
   }
-  Object.assign(info, argumentFields(parsed.data));
   const source = typeof info.source === "string" ? info.source : undefined;
   const account = typeof info.account === "string" ? info.account : undefined;
   const destination = typeof info.destination === "string" ? info.destination : undefined;
