@@ -108,9 +108,8 @@ describe("explainTransaction on real transactions", () => {
   it("a transaction-level error names the account it is about", async () => {
     const { signature, tx } = fixture("4Ud63HtJ");
     const { error } = await explainTransaction(signature, tx);
-    const index = Number(
-      (tx.meta?.err as { InsufficientFundsForRent: { account_index: number } }).InsufficientFundsForRent.account_index,
-    );
+    const err = tx.meta?.err as { InsufficientFundsForRent: { account_index: number } } | null;
+    const index = Number(err?.InsufficientFundsForRent.account_index);
     expect(error).toMatchObject({
       instruction: null,
       name: "InsufficientFundsForRent",
