@@ -24,6 +24,7 @@ export function markdown(r) {
     `Startup (\`wrangler check startup\`, Active, median of ${r.startup?.runsMs?.join(", ") ?? "?"} ms; load average ${r.startup?.loadAverage}): ${r.startup?.activeMs ?? r.startup?.note} ms  `,
     `Upstream requests per 1,000 tool calls: ${r.upstream?.perThousandCalls ?? r.upstream?.note ?? JSON.stringify(r.upstream)}  `,
     `tools/list (${r.catalog?.tools} tools, compact JSON): ${r.catalog?.toolListBytes} bytes, of which the model-facing part (names, descriptions, input schemas) ${r.catalog?.modelFacingBytes} bytes  `,
+    `get_transaction text over ${r.transactionText?.transactions} real mainnet transactions (bench/transaction-text.mjs): mean ${r.transactionText?.meanBytes} bytes, largest ${r.transactionText?.maxBytes}  `,
     `Lanes against the platform floor (bench/floor.mjs; ${r.floor?.rounds?.length ?? "?"} interleaved rounds, ${r.floor?.connections ?? "?"} connections, medians): ${r.floor?.note ?? `session lane ${r.floor?.session} of /health, 2026-07-28 lane ${r.floor?.stateless}; a bare Worker → Durable Object JS RPC call on bench/probe (no code of this project) ${r.floor?.floor} of the probe's bare route, which serves ${r.floor?.healthWeight}× the requests of this /health`}  `,
     "",
     ...targetsMarkdown(r),
@@ -118,6 +119,12 @@ function targetsMarkdown(r) {
       `<= ${r.catalog?.toolListBudget} bytes`,
       r.catalog?.toolListBytes,
       mark(r.catalog ? r.catalog.toolListBytes <= r.catalog.toolListBudget : undefined),
+    ],
+    [
+      "get_transaction text, mean over real mainnet transactions",
+      `<= ${r.transactionText?.budgetBytes} bytes`,
+      r.transactionText?.meanBytes,
+      mark(r.transactionText ? r.transactionText.meanBytes <= r.transactionText.budgetBytes : undefined),
     ],
     [
       "DO storage rows written per read-only call",
