@@ -15,7 +15,7 @@ import { address, cacheInfo, network, readContext, settledCommitment, signature 
 import { cacheNote } from "./text";
 import { defineTool, READ_ONLY_REMOTE } from "./tool";
 import { readExplainedTransactions } from "./transaction-read";
-import { ownChanges, shownActions } from "./transaction-text";
+import { ownChanges, shownActions, swapLine } from "./transaction-text";
 
 const MAX_LIMIT = 50;
 const DEFAULT_LIMIT = 10;
@@ -34,6 +34,7 @@ interface ActivityEntry {
 
 /** "Transfer 1 SOL from … to …; Memo "…" (+3 more)". */
 function whatItDid(tx: ExplainedTransaction): string {
+  if (tx.swap) return swapLine(tx.swap).slice(0, -1);
   const actions = shownActions(tx.actions).filter((found) => found.depth === 1);
   if (actions.length === 0) return "no instructions";
   const named = actions.slice(0, ACTIONS_PER_LINE).map((found) => describeAction(found));

@@ -74,7 +74,6 @@ const rent = async (space: number) => BigInt(await chain<number>("getMinimumBala
 
 const CLOCK = "SysvarC1ock11111111111111111111111111111111" as Address;
 const STAKE_HISTORY = "SysvarStakeHistory1111111111111111111111111" as Address;
-const STAKE_CONFIG = "StakeConfig11111111111111111111111111111111" as Address;
 
 /**
  * The chain's stake program reads sysvars the client's newer layout leaves out (as wallets still

@@ -4,6 +4,7 @@
  * quoted as the on-chain text they are.
  */
 import { formatUnits, lamportsToSol } from "../solana/format";
+import type { Swap } from "../solana/transactions/defi";
 import type { ExplainedTransaction } from "../solana/transactions/explain";
 import type { Action, Failure, FeeParts } from "../solana/transactions/types";
 import { describeAction } from "./action-text";
@@ -53,6 +54,17 @@ export function feeLine(fee: FeeParts, computeUnitsConsumed: string | null): str
   return `${total}: base ${lamportsToSol(BigInt(fee.base))} + ${priority}${used}.`;
 }
 
+/**
+ * A swap the DeFi decoder read from the signer's changes, in one sentence. The amounts are the
+ * signer's own, exact; the route is the programs that ran.
+ */
+export function swapLine(swap: Swap, identities?: MintIdentities): string {
+  const leg = ({ mint, amount, decimals }: Swap["sold"]) =>
+    `${formatUnits(BigInt(amount), decimals)} ${mint === "SOL" ? "SOL" : mintLabel(mint, identities)}`;
+  const route = [swap.aggregator, swap.venues.length ? `(${swap.venues.join(", ")})` : ""].filter(Boolean).join(" ");
+  return `Swapped ${leg(swap.sold)} for ${leg(swap.bought)}${route ? ` via ${route}` : ""}.`;
+}
+
 export function failureLine(error: Failure): string {
   const where = error.instruction === null ? "" : ` at instruction #${error.instruction} (${error.program ?? "?"})`;
   const why = error.message ? `: ${chainText(error.message)} (on-chain log)` : "";
@@ -94,6 +106,7 @@ export function transactionText(tx: ExplainedTransaction, options: TransactionTe
     `Transaction ${tx.signature} ${status} on ${options.network} in slot ${tx.slot}${tx.time ? ` at ${tx.time}` : ""}, signed by ${tx.feePayer}${others}${options.note ?? ""}.`,
   ];
   if (tx.error) lines.push(failureLine(tx.error));
+  if (tx.swap) lines.push(swapLine(tx.swap, options.identities));
   const actions = actionLines(tx.actions, options.identities);
   if (actions.length) lines.push("Actions:", ...actions);
   lines.push(feeLine(tx.fee, tx.computeUnitsConsumed));

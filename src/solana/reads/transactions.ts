@@ -42,9 +42,10 @@ async function batched(
     for (const answer of answers) {
       reads.push(
         "error" in answer
-          ? new ServiceError(
+          ? // The node's own words stay out: an error message may carry its URL or key.
+            new ServiceError(
               "RPC_ERROR",
-              `The ${network} RPC node could not read a transaction: ${String(answer.error.message ?? "error")}.`,
+              `The ${network} RPC node could not read a transaction (JSON-RPC error ${Number(answer.error.code) || "?"}).`,
             )
           : ((answer.result ?? null) as TransactionInput | null),
       );

@@ -8,6 +8,7 @@ import * as systemClient from "@solana-program/system";
 import * as tokenClient from "@solana-program/token";
 import { describe, expect, it } from "vitest";
 import { FIXTURES, fixture } from "../../../test/support/transaction-fixtures";
+import { programName } from "../programs";
 import type { DefiDecoder } from "./defi";
 import { explainTransaction } from "./explain";
 import { accountKeys } from "./instructions";
@@ -122,7 +123,7 @@ describe("explainTransaction on real transactions", () => {
     const plain = await explainTransaction(signature, tx);
     expect(plain.error).toMatchObject({
       instruction: 2,
-      program: "Jupiter Aggregator v6",
+      program: programName("JUP6LkbZbjS1jKKwapdHNy74zcZ3tLUZoi5QNyVTaV4"),
       code: 6001,
       name: "Custom(6001)",
     });
