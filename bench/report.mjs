@@ -25,6 +25,7 @@ export function markdown(r) {
     `Upstream requests per 1,000 tool calls: ${r.upstream?.perThousandCalls ?? r.upstream?.note ?? JSON.stringify(r.upstream)}  `,
     `get_portfolio (${r.portfolio?.holdings ?? "?"} holdings, ${r.portfolio?.stakeAccounts ?? "?"} stake accounts): ${r.portfolio?.note ?? `${r.portfolio?.cold?.upstreamRequests} upstream requests cold (goal <= 6), ${r.portfolio?.warm?.upstreamRequests} over ${r.portfolio?.warm?.calls} warm calls (goal 0); workerd CPU ${r.portfolio?.cold?.workerdCpuMs} ms cold, ${r.portfolio?.warm?.workerdCpuMsPerCall} ms per warm call`}  `,
     `tools/list (${r.catalog?.tools} tools, compact JSON): ${r.catalog?.toolListBytes} bytes, of which the model-facing part (names, descriptions, input schemas) ${r.catalog?.modelFacingBytes} bytes  `,
+    `get_transaction text over ${r.transactionText?.transactions} real mainnet transactions (bench/transaction-text.mjs): mean ${r.transactionText?.meanBytes} bytes, largest ${r.transactionText?.maxBytes}  `,
     `Lanes against the platform floor (bench/floor.mjs; ${r.floor?.rounds?.length ?? "?"} interleaved rounds, ${r.floor?.connections ?? "?"} connections, medians): ${r.floor?.note ?? `session lane ${r.floor?.session} of /health, 2026-07-28 lane ${r.floor?.stateless}; a bare Worker → Durable Object JS RPC call on bench/probe (no code of this project) ${r.floor?.floor} of the probe's bare route, which serves ${r.floor?.healthWeight}× the requests of this /health`}  `,
     "",
     ...targetsMarkdown(r),
@@ -119,6 +120,12 @@ function targetsMarkdown(r) {
       `<= ${r.catalog?.toolListBudget} bytes`,
       r.catalog?.toolListBytes,
       mark(r.catalog ? r.catalog.toolListBytes <= r.catalog.toolListBudget : undefined),
+    ],
+    [
+      "get_transaction text, mean over real mainnet transactions",
+      `<= ${r.transactionText?.budgetBytes} bytes`,
+      r.transactionText?.meanBytes,
+      mark(r.transactionText ? r.transactionText.meanBytes <= r.transactionText.budgetBytes : undefined),
     ],
     [
       "DO storage rows written per read-only call",

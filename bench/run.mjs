@@ -27,6 +27,7 @@ import { openSessions, throughputRuns, toolCalls } from "./load.mjs";
 import { platformResults, platformWorkloads, runWorkloads } from "./platform.mjs";
 import { markdown } from "./report.mjs";
 import { base, PORT, root, round } from "./settings.mjs";
+import { transactionTextSizes } from "./transaction-text.mjs";
 
 const results = { date: new Date().toISOString(), machine: machine(), throughput: [], notes: [] };
 
@@ -50,6 +51,7 @@ try {
   const calls = toolCalls(demo);
   const listed = await fetchToolList(`${base}/mcp`);
   results.catalog = catalogSizes(listed);
+  results.transactionText = await transactionTextSizes();
 
   // Memory first, on a fresh server: after the loads the heap holds their garbage, and a collection
   // during the measurement can even make the difference negative. A few sessions first build what

@@ -132,7 +132,12 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     port: Number(process.env.LOCAL_RPC_PORT ?? 8899),
     log: json ? (m) => console.error(m) : console.log,
   });
-  const facts = { rpcUrl: chain.rpcUrl, backend: chain.backend, demo: chain.demo };
+  const facts = {
+    rpcUrl: chain.rpcUrl,
+    upstreamRpcUrl: chain.upstreamRpcUrl,
+    backend: chain.backend,
+    demo: chain.demo,
+  };
   console.log(json ? `LOCAL_CHAIN ${JSON.stringify(facts)}` : JSON.stringify(facts, null, 2));
   const shutdown = () => chain.stop().then(() => process.exit(0));
   process.once("SIGINT", shutdown);

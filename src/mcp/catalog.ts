@@ -222,7 +222,7 @@ function registerPrompts(server: McpServer, completeNetwork: (value?: string) =>
           `Analyze the Solana wallet ${address}${on(network)}.`,
           "1. get_account: its SOL balance, owner program and whether it is a plain wallet (System Program) or something else.",
           "2. get_token_balances: the tokens it holds; for the largest or unfamiliar mints call get_token_info (name, symbol, authorities, Token-2022 extensions such as transfer fees or permanent delegates).",
-          "3. get_signatures with limit 10: its recent activity; explain the two or three most recent with get_transaction.",
+          "3. get_activity with limit 10: its recent transactions in words, with its own changes; explain one in full with get_transaction.",
           "Then summarise: holdings with exact amounts, notable risks (frozen accounts, delegates, mint or freeze authorities that can act on its tokens), and what it has been doing. Quote amounts exactly as the tools give them.",
         ].join("\n"),
       ),
@@ -241,10 +241,10 @@ function registerPrompts(server: McpServer, completeNetwork: (value?: string) =>
       userMessage(
         [
           `Explain the Solana transaction ${signature}${on(network)}.`,
-          "1. get_transaction: status, fee payer, signers, programs invoked, SOL and token balance changes, logs.",
+          "1. get_transaction: its actions in words, the fee in parts, SOL and token changes, and if it failed, the error by name with the log line that explains it.",
           "2. For each token mint that changed hands, get_token_info for its name, symbol and decimals.",
           "3. For accounts or programs you do not recognise, get_account.",
-          "Then explain in a few sentences who did what to whom: transfers with exact amounts and directions, accounts created or closed, the fee, and, if it failed, why (read the error and the last log lines).",
+          "Then explain in a few sentences who did what to whom: transfers with exact amounts and directions, accounts created or closed, the fee, and, if it failed, why (the error and its log line; includeLogs for every line).",
         ].join("\n"),
       ),
   );

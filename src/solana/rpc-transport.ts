@@ -75,7 +75,14 @@ export function createResilientTransport(options: TransportOptions): RpcTranspor
   return (async ({ payload, signal }) => {
     if (!isJsonRpcPayload(payload)) throw new TypeError("The Solana transport sends JSON-RPC requests only.");
     const request = payload as Payload;
-    const exchange = () => exchangeWithRetries(endpoints, request, policy, options);
+    const exchange = () =>
+      exchangeWithRetries(
+        endpoints,
+        request.method,
+        (endpoint, ms) => attemptOnce(endpoint, request, ms),
+        policy,
+        options,
+      );
     const wait = { signal, timeoutMs: budgetMs + 1_000, onTimeout: timedOut };
     if (!isIdempotentRead(request.method)) return safeUpstreamAnswer(await waitFor(exchange(), wait), upstream);
     const key = `${scope}\n${request.method}\n${stableParams(request.params)}`;
@@ -93,11 +100,16 @@ function stableParams(params: unknown): string {
   return JSON.stringify(params, (_key, value: unknown) => (typeof value === "bigint" ? `${value}n` : value));
 }
 
-type Attempt = { ok: true; response: unknown } | { ok: false; fault: Fault };
+export type Attempt = { ok: true; response: unknown } | { ok: false; fault: Fault };
 
-async function exchangeWithRetries(
-  endpoints: Endpoint[],
-  payload: Payload,
+/**
+ * Attempts with retries, backoff and failover across endpoints, as the policy says; `attempt`
+ * makes one exchange with one endpoint (a single request, or a batch in ./rpc-batch).
+ */
+export async function exchangeWithRetries<E extends { url: string }>(
+  endpoints: E[],
+  method: string,
+  attempt: (endpoint: E, timeoutMs: number) => Promise<Attempt>,
   policy: RetryPolicy,
   options: TransportOptions,
 ): Promise<unknown> {
@@ -125,14 +137,14 @@ async function exchangeWithRetries(
     tried[index] = true;
     attempts++;
     options.onUpstreamRequest?.();
-    const attempt = await attemptOnce(endpoint, payload, Math.min(options.timeoutMs, remaining));
-    if (attempt.ok) {
+    const outcome = await attempt(endpoint, Math.min(options.timeoutMs, remaining));
+    if (outcome.ok) {
       coolingUntil.delete(endpoint.url);
-      return attempt.response;
+      return outcome.response;
     }
-    last = attempt.fault;
+    last = outcome.fault;
     coolingUntil.set(endpoint.url, Date.now() + cooldownMs(last, policy));
-    if (!shouldRetry(last, payload.method)) break;
+    if (!shouldRetry(last, method)) break;
   }
   throw serviceErrorFor(last ?? { kind: "timeout" }, options.timeoutMs, attempts, options.network);
 }

@@ -17,7 +17,8 @@ import {
 } from "./networks";
 import { DEFAULT_PRICE_MAX_AGE_SECONDS } from "./prices/rules";
 import type { RetryPolicy } from "./retry-policy";
-import { createResilientTransport } from "./rpc-transport";
+import { type BatchSender, createBatchSender } from "./rpc-batch";
+import { createResilientTransport, type TransportOptions } from "./rpc-transport";
 import type { CachedRead, CacheInfo } from "./types";
 
 export interface SolanaService {
@@ -27,6 +28,8 @@ export interface SolanaService {
   /** The configured network a call asked for, or the default; an error names the configured ones. */
   resolveNetwork(requested?: string): Network;
   rpc(network: Network): Rpc<SolanaRpcApi>;
+  /** Many calls in one JSON-RPC batch; undefined when the network's node does not take batches. */
+  batch: (network: Network, ...args: Parameters<BatchSender>) => ReturnType<BatchSender>;
   /**
    * Reads through the shared cache: a fresh cached value is returned as is, else `load` runs
    * and its result is stored. The value must be JSON-safe (u64 amounts as decimal strings).
@@ -78,6 +81,7 @@ export function createSolanaService(env: Env, options: SolanaServiceOptions = {}
       ? priceMaxAge
       : DEFAULT_PRICE_MAX_AGE_SECONDS;
   const clients = new Map<Network, Rpc<SolanaRpcApi>>();
+  const batchers = new Map<Network, BatchSender>();
   let upstreamRequests = 0;
   let cacheHits = 0;
   let cacheMisses = 0;
@@ -90,6 +94,20 @@ export function createSolanaService(env: Env, options: SolanaServiceOptions = {}
       else cacheMisses++;
     },
   });
+
+  const transportOptions = (network: Network): TransportOptions => {
+    const config = configs.get(network);
+    if (!config) throw new ServiceError("NETWORK_NOT_CONFIGURED", `Network "${network}" is not configured.`);
+    return {
+      urls: config.rpcUrls,
+      network,
+      timeoutMs,
+      retry,
+      onUpstreamRequest: () => {
+        upstreamRequests++;
+      },
+    };
+  };
 
   return {
     networks: [...configs.keys()],
@@ -120,21 +138,18 @@ export function createSolanaService(env: Env, options: SolanaServiceOptions = {}
     rpc(network) {
       let client = clients.get(network);
       if (!client) {
-        const config = configs.get(network);
-        if (!config) throw new ServiceError("NETWORK_NOT_CONFIGURED", `Network "${network}" is not configured.`);
-        const transport = createResilientTransport({
-          urls: config.rpcUrls,
-          network,
-          timeoutMs,
-          retry,
-          onUpstreamRequest: () => {
-            upstreamRequests++;
-          },
-        });
-        client = createSolanaRpcFromTransport(transport);
+        client = createSolanaRpcFromTransport(createResilientTransport(transportOptions(network)));
         clients.set(network, client);
       }
       return client;
+    },
+    batch(network, calls, signal) {
+      let send = batchers.get(network);
+      if (!send) {
+        send = createBatchSender(transportOptions(network));
+        batchers.set(network, send);
+      }
+      return send(calls, signal);
     },
   };
 }

@@ -66,7 +66,7 @@ export const checkWatchlist = defineTool({
   name: "check_watchlist",
   title: "Check the watchlist",
   description:
-    "Balances of every watched address (tokens too where watched with tokens: true), valued, with the change since the previous check on this network (the next one's baseline).",
+    "Balances of every watched address (tokens too where watched with tokens: true), valued, with the change since the previous check on this network.",
   schemas: () => ({
     inputSchema: { network: network(), commitment: commitment(), maxAgeSeconds: maxAgeSeconds() },
     outputSchema: {

@@ -171,7 +171,7 @@ export const getAccount = defineTool({
   name: "get_account",
   title: "Account details",
   description:
-    "Read the account at an address: exists, lamports, sol, owner (ownerName if known), executable, space (data bytes), rentExempt. Known kinds are decoded (mints, token accounts and multisigs, nonces, lookup tables, stake, vote in every layout, sysvars, stake config, validator info, programs); others come as base64.",
+    "The account at an address: exists, lamports, sol, owner (ownerName if known), executable, space (data bytes), rentExempt. Known kinds are decoded (token accounts, mints, multisigs, nonces, lookup tables, stake, vote, sysvars, validator info, programs); others as base64.",
   schemas: () => ({
     inputSchema: {
       address: address("Account to read"),

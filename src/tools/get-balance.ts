@@ -13,7 +13,7 @@ export const getBalance = defineTool({
   name: "get_balance",
   title: "SOL balance",
   description:
-    "SOL balance of an address: lamports and sol (1 SOL = 10^9 lamports). A missing account has 0. For several addresses use get_balances.",
+    "SOL balance of an address: lamports and sol. A missing account has 0. For several addresses use get_balances.",
   schemas: () => ({
     inputSchema: {
       address: address("Account to read"),

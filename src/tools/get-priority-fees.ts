@@ -54,11 +54,11 @@ export const getPriorityFees = defineTool({
   name: "get_priority_fees",
   title: "Recent priority fees",
   description:
-    "Priority fees of the last ~150 slots (samples, nonZero with a fee, oldestSlot to newestSlot): p25, p50, p75, p90, max in micro-lamports per compute unit. Give a transaction's writable accounts for the fees contending for them.",
+    "Priority fees over ~150 slots (samples, nonZero with a fee, oldestSlot to newestSlot): p25, p50, p75, p90, max in micro-lamports per compute unit. Pass a transaction's writable accounts for their contention.",
   schemas: () => ({
     inputSchema: {
       accounts: z
-        .array(address("Account the transaction will write"))
+        .array(address("Account it writes"))
         .max(MAX_ACCOUNTS, { message: `Too many accounts: at most ${MAX_ACCOUNTS}.` })
         .optional()
         .describe(`Up to ${MAX_ACCOUNTS}. Default: the whole cluster.`),

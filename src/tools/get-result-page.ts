@@ -6,7 +6,7 @@ import { defineTool, STATE_READ, stateOf } from "./tool";
 export const getResultPage = defineTool({
   name: "get_result_page",
   title: "Page of a large result",
-  description: `One page of a large result: a too-big answer comes shortened, with a resultId. Joining every page's content rebuilds the full answer's JSON { text, structuredContent }. Kept ${LIMITS.resultTtlSeconds / 60} minutes, the ${LIMITS.results} newest per session.`,
+  description: `One page of a large result (a too-big answer comes shortened, with a resultId). Every page's content joined is the full answer's JSON { text, structuredContent }. Kept ${LIMITS.resultTtlSeconds / 60} minutes, the ${LIMITS.results} newest per session.`,
   schemas: () => ({
     inputSchema: {
       resultId: z.string().trim().min(1).max(64),

@@ -15,7 +15,6 @@ const LINES_SHOWN = 30;
 interface SignatureRow {
   signature: string;
   slot: number;
-  blockTime: number | null;
   time: string | null;
   status: "success" | "failed";
   error: ReturnType<typeof toJson>;
@@ -27,10 +26,10 @@ export const getSignatures = defineTool({
   name: "get_signatures",
   title: "Transaction history of an address",
   description:
-    "Signatures of transactions that touched an address, newest first, one page per call (pass nextBefore as before for the next). Use get_transaction to explain one.",
+    "Signatures of an address's transactions, newest first, paged by before=nextBefore. get_activity says what each did.",
   schemas: () => ({
     inputSchema: {
-      address: address("Account whose history to list"),
+      address: address("Address"),
       limit: z.number().int().min(1).max(MAX_LIMIT).optional().describe(`Default ${DEFAULT_LIMIT}.`),
       before: signature("Start after this one, going back (a page's nextBefore)").optional(),
       until: signature("Stop at this one (exclusive)").optional(),
@@ -45,7 +44,6 @@ export const getSignatures = defineTool({
           z.object({
             signature: z.string(),
             slot: z.number().int(),
-            blockTime: z.number().int().nullable(),
             time: z.string().nullable(),
             status: z.enum(["success", "failed"]),
             error: z.unknown(),
@@ -53,7 +51,7 @@ export const getSignatures = defineTool({
             memo: z.string().nullable(),
           }),
         )
-        .describe("Newest first; blockTime (Unix) and time (ISO 8601) when known."),
+        .describe("Newest first; time: ISO 8601, when known."),
       nextBefore: z.string().nullable().describe("null on the last page."),
       ...readContext(),
       cache: cacheInfo(),
@@ -88,12 +86,10 @@ export const getSignatures = defineTool({
           })
           .send({ abortSignal: ctx.signal });
         const rows: SignatureRow[] = value.map((item) => {
-          const blockTime = item.blockTime === null ? null : Number(item.blockTime);
           return {
             signature: item.signature,
             slot: Number(item.slot),
-            blockTime,
-            time: isoTime(blockTime),
+            time: isoTime(item.blockTime),
             status: item.err ? "failed" : "success",
             error: toJson(item.err),
             confirmationStatus: item.confirmationStatus ?? null,

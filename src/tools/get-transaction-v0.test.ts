@@ -58,8 +58,9 @@ async function loadLookupTable(authority: Address, addresses: Address[]): Promis
 
 interface Summary {
   status: string;
+  actions: { type: string; info: Record<string, unknown> }[];
   version: string;
-  fee: string;
+  fee: { total: string };
   feePayer: string;
   solChanges: { address: string; changeLamports: string }[];
   tokenChanges: {
@@ -149,13 +150,17 @@ describe("get_transaction: a version 0 transaction with an address lookup table"
     expect(tx.transaction.message.addressTableLookups.map((lookup) => lookup.accountKey)).toEqual([table]);
     expect(structured).toMatchObject({
       status: "success",
-      version: "0",
-      fee: String(tx.meta.fee),
+      fee: { total: String(tx.meta.fee) },
       feePayer: holder.address,
     });
-    expect(structured.lookupTables).toEqual([
-      { address: table, writable: tx.meta.loadedAddresses.writable, readonly: tx.meta.loadedAddresses.readonly },
-    ]);
+    // The looked-up accounts are resolved: the transfer's recipient is one of them.
+    const transfer = structured.actions.find((action) => action.type === "transfer");
+    expect(transfer?.info).toMatchObject({
+      source: holder.address,
+      destination: recipientAddress,
+      lamports: "1500000",
+    });
+    expect(tx.meta.loadedAddresses.writable).toContain(recipientAddress);
     // A sorted copy: the key list below needs the chain's own order.
     expect([...tx.meta.loadedAddresses.writable].sort()).toEqual([recipientAddress, destination].sort());
     expect(tx.meta.loadedAddresses.readonly).toEqual([mint]);
@@ -181,28 +186,21 @@ describe("get_transaction: a version 0 transaction with an address lookup table"
     const { structured, text } = await session.call<Summary>("get_transaction", { signature });
     const sent = structured.tokenChanges.find((change) => change.account === source);
     const received = structured.tokenChanges.find((change) => change.account === destination);
-    expect(sent).toMatchObject({
-      mint,
-      change: "-1234567",
-      uiAmountRule: "interest-bearing",
-      preUiAmount: await programUiAmount(mint, 3_000_000_000n),
-      postUiAmount: await programUiAmount(mint, 3_000_000_000n - 1_234_567n),
-    });
-    expect(received).toMatchObject({
-      change: "1234567",
-      preUiAmount: await programUiAmount(mint, 2_000_000_000n),
-      postUiAmount: await programUiAmount(mint, 2_000_000_000n + 1_234_567n),
-    });
-    // The UI change is the exact difference of the two UI amounts (6 places), not the raw change rescaled.
+    expect(sent).toMatchObject({ mint, change: "-1234567", uiAmountRule: "interest-bearing" });
+    expect(received).toMatchObject({ change: "1234567", uiAmountRule: "interest-bearing" });
+    // The UI change is the exact difference of the program's own UI amounts before and after (6
+    // places), not the raw change rescaled.
     const micro = (value: string) => {
       const [whole, fraction = ""] = value.split(".");
       return BigInt(`${whole}${fraction.padEnd(6, "0")}`);
     };
-    for (const change of [sent, received]) {
-      expect(micro(change?.uiChange ?? "")).toBe(micro(change?.postUiAmount ?? "") - micro(change?.preUiAmount ?? ""));
-    }
+    const programChange = async (before: bigint, after: bigint) =>
+      micro(await programUiAmount(mint, after)) - micro(await programUiAmount(mint, before));
+    expect(micro(sent?.uiChange ?? "")).toBe(await programChange(3_000_000_000n, 3_000_000_000n - 1_234_567n));
+    expect(micro(received?.uiChange ?? "")).toBe(await programChange(2_000_000_000n, 2_000_000_000n + 1_234_567n));
     expect(received?.uiChange).not.toBe("1.234567");
-    expect(text).toContain(`Lookup table ${table}: 2 writable, 1 read-only addresses loaded.`);
+    // The text gives the receiver's change by the same rule, and says which rule it is.
+    expect(text).toContain(`+${received?.uiChange} of mint ${mint.slice(0, 4)}…${mint.slice(-4)} (interest-bearing)`);
   });
 
   it("get_account decodes the table as the node parses it", async () => {

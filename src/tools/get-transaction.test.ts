@@ -1,21 +1,18 @@
 import { getBase58Decoder } from "@solana/kit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type ActionResult, expectActionsMatchNode, nodeTransaction } from "../../test/support/node-instructions";
 import { chain, connect, demo, type TestSession } from "../../test/support/tool-client";
 
 interface Summary {
   status: string;
+  actions: ActionResult[];
   slot: number;
   time: string | null;
-  fee: string;
+  fee: { total: string; base: string | null; priority: string | null };
   feePayer: string;
-  version: string;
   computeUnitsConsumed: string | null;
-  signers: string[];
   solChanges: { address: string; changeLamports: string }[];
   tokenChanges: { account: string; owner: string | null; mint: string; change: string; uiChange: string }[];
-  programs: { address: string; name: string | null; topLevel: number; inner: number }[];
-  lookupTables: unknown[];
-  logMessages: string[];
   logCount: number;
 }
 interface ChainTransaction {
@@ -45,20 +42,18 @@ function reference(signature: string): Promise<ChainTransaction> {
 }
 
 describe("get_transaction", () => {
-  it("a token transfer: fee, balances, token deltas, programs and logs equal the chain", async () => {
+  it("a token transfer: actions as the node parses them, fee, balances and token deltas equal the chain", async () => {
     const signature = demo.signatures.tokenTransfer ?? "";
-    const { structured, text, upstream } = await session.call<Summary>("get_transaction", { signature, logLimit: 5 });
+    const { structured, text, upstream } = await session.call<Summary>("get_transaction", { signature });
     const tx = await reference(signature);
     expect(upstream).toBe(1);
     expect(structured).toMatchObject({
       status: "success",
       slot: tx.slot,
-      fee: String(tx.meta.fee),
+      fee: { total: String(tx.meta.fee), base: String(tx.meta.fee), priority: "0" },
       feePayer: demo.payer,
       computeUnitsConsumed: String(tx.meta.computeUnitsConsumed),
-      signers: [demo.payer, demo.wallet],
-      version: "0",
-      lookupTables: [],
+      error: null,
     });
     expect(structured.time).toBe(tx.blockTime === null ? null : new Date(tx.blockTime * 1000).toISOString());
     const expectedSol = tx.transaction.message.accountKeys
@@ -67,9 +62,7 @@ describe("get_transaction", () => {
         changeLamports: String((tx.meta.postBalances[index] ?? 0) - (tx.meta.preBalances[index] ?? 0)),
       }))
       .filter((change) => change.changeLamports !== "0");
-    expect(structured.solChanges.map(({ address, changeLamports }) => ({ address, changeLamports }))).toEqual(
-      expectedSol,
-    );
+    expect(structured.solChanges).toEqual(expectedSol);
     expect(structured.tokenChanges).toEqual(
       expect.arrayContaining([
         expect.objectContaining({
@@ -87,22 +80,43 @@ describe("get_transaction", () => {
         }),
       ]),
     );
-    const names = structured.programs.map((program) => program.name);
-    expect(names).toEqual(
-      expect.arrayContaining([
-        "Associated Token Account Program",
-        "Token Program",
-        "Memo Program (v1)",
-        "System Program",
-      ]),
+    // Every instruction, top-level and inner, as the node names it, with the same fields.
+    const node = await nodeTransaction(signature);
+    const compared = expectActionsMatchNode(structured.actions, node.instructions);
+    expect(compared.map((action) => `${action.instruction} ${action.type}`)).toEqual([
+      "0 createIdempotent",
+      "0.0 getAccountDataSize",
+      "0.1 createAccount",
+      "0.2 initializeImmutableOwner",
+      "0.3 initializeAccount3",
+      "1 transferChecked",
+    ]);
+    // The memo is the node's text, whole in the result and quoted in the text.
+    expect(structured.actions[6]).toMatchObject({ type: "memo", info: { memo: node.instructions.get("2")?.parsed } });
+    expect(text).toContain(`#2 Memo ${JSON.stringify(node.instructions.get("2")?.parsed)} (on-chain text)`);
+    // Actions first; the account-creation plumbing under the associated account's creation is left out of the text.
+    expect(text.split("\n")[1]).toBe("Actions:");
+    expect(text).not.toContain("initializeImmutableOwner");
+    expect(text).toContain(
+      `#1 Transfer 234567.890123 of mint ${demo.splMint.slice(0, 4)}…${demo.splMint.slice(-4)} from ${demo.walletSplAta.slice(0, 4)}…`,
     );
-    expect(structured.programs.find((program) => program.name === "System Program")).toMatchObject({
-      topLevel: 0,
-      inner: 1,
-    });
+    // No logs unless asked; the count says they are there.
     expect(structured.logCount).toBe(tx.meta.logMessages.length);
-    expect(structured.logMessages).toEqual(tx.meta.logMessages.slice(0, 5));
-    expect(text).toContain(`raise logLimit for the other ${tx.meta.logMessages.length - 5}`);
+    expect(text).not.toContain("Logs");
+  });
+
+  it("logs on request: includeLogs, or logLimit alone, each line quoted as on-chain text", async () => {
+    const signature = demo.signatures.tokenTransfer ?? "";
+    const tx = await reference(signature);
+    const all = await session.call<Summary>("get_transaction", { signature, includeLogs: true });
+    expect(all.text).toContain(`Logs, on-chain text (${tx.meta.logMessages.length} of ${tx.meta.logMessages.length}):`);
+    for (const line of tx.meta.logMessages) expect(all.text).toContain(`  ${JSON.stringify(line)}`);
+    const some = await session.call<Summary>("get_transaction", { signature, logLimit: 5 });
+    expect(some.text).toContain(`raise logLimit for the other ${tx.meta.logMessages.length - 5}`);
+    expect(some.text).toContain(`  ${JSON.stringify(tx.meta.logMessages[4])}`);
+    expect(some.text).not.toContain(JSON.stringify(tx.meta.logMessages[5]));
+    const none = await session.call<Summary>("get_transaction", { signature, includeLogs: false, logLimit: 5 });
+    expect(none.text).not.toContain("Logs");
   });
 
   it("a SOL transfer: the recipient's change is the amount sent", async () => {

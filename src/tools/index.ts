@@ -2,6 +2,7 @@
 import { checkWatchlist } from "./check-watchlist";
 import { configureSession } from "./configure-session";
 import { getAccount } from "./get-account";
+import { getActivity } from "./get-activity";
 import { getBalance } from "./get-balance";
 import { getBalances } from "./get-balances";
 import { getNetworkStatus } from "./get-network-status";
@@ -28,6 +29,7 @@ export const tools = [
   getAccount,
   getTransaction,
   getSignatures,
+  getActivity,
   getTokenInfo,
   getPortfolio,
   getNetworkStatus,

@@ -8,7 +8,7 @@ import { defineTool, STATE_WRITE, stateOf } from "./tool";
 export const labelAddress = defineTool({
   name: "label_address",
   title: "Label an address",
-  description: `Save a label (e.g. "treasury") for an address in this session; every tool then takes it wherever it takes an address. Saving it again moves it; remove: true deletes it. Up to ${LIMITS.labels}.`,
+  description: `Save a label (e.g. "treasury") for an address; every tool then takes it in place of the address. Saving again moves it; remove: true deletes it. Up to ${LIMITS.labels}.`,
   schemas: () => ({
     inputSchema: {
       label: z

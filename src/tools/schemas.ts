@@ -112,5 +112,4 @@ export const uiAmountTime = once(() => z.string().nullable());
 export const UI_AMOUNT_RULES = ["decimals", "interest-bearing", "scaled-ui-amount"] as const;
 
 /** What the descriptions of the tools that return UI amounts say about them. */
-export const UI_AMOUNT_NOTE =
-  "UI amounts follow the token program's rule, named in uiAmountRule: decimals, interest-bearing or scaled-ui-amount (at chain clock uiAmountTime).";
+export const UI_AMOUNT_NOTE = "UI amounts follow the token program's rule (uiAmountRule, at chain clock uiAmountTime).";

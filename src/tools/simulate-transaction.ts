@@ -68,7 +68,7 @@ export const simulateTransaction = defineTool({
   name: "simulate_transaction",
   title: "Simulate a transaction",
   description:
-    "Simulate a transaction (base64 wire bytes, at most 1232) without sending it: status, error, unitsConsumed, fee, feePayer, sizeBytes, logs (of logCount). By default signatures are not checked and replacementBlockhash replaces its blockhash, so unsigned or stale ones work.",
+    "Simulate a transaction (base64 wire bytes, at most 1232) without sending it: status, error, unitsConsumed, fee, feePayer, sizeBytes, logs (of logCount). By default unsigned or stale ones work (no sigVerify; replacementBlockhash replaces its blockhash).",
   schemas: () => ({
     inputSchema: {
       transaction: z.string().trim().min(1).describe("Base64 of the wire bytes, as wallets produce."),

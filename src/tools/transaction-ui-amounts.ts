@@ -1,5 +1,5 @@
 /**
- * get_transaction's token changes for Token-2022 interest-bearing and scaled-UI-amount mints: the
+ * A transaction's token changes for Token-2022 interest-bearing and scaled-UI-amount mints: the
  * node's per-transaction UI strings do not follow those mints' rules everywhere (a local Surfnet
  * writes the plain decimal figure), so the program's rule is applied here at the block's time,
  * with the mints' current configuration, and the UI change is the exact difference of the two.
@@ -9,19 +9,19 @@ import { TOKEN_2022_PROGRAM_ADDRESS } from "@solana-program/token-2022";
 import { toAddress } from "../solana/base58";
 import { subtractDecimals } from "../solana/format";
 import { readMintRules } from "../solana/reads/mint";
+import type { TokenChange } from "../solana/transactions/changes";
 import type { ReadOptions } from "../solana/types";
 import { needsClock, toUiAmount } from "../solana/ui-amount";
 import type { ToolContext } from "./tool";
-import type { TransactionSummary } from "./transaction-summary";
 
 const DECIMAL = /^-?\d+(\.\d+)?$/;
 
 /** Only a transaction that moved Token-2022 balances costs the extra read of its mints. */
-export async function applyMintRules(
+export async function applyMintRules<T extends { blockTime: number | null; tokenChanges: TokenChange[] }>(
   ctx: ToolContext,
   read: Pick<ReadOptions, "network" | "commitment">,
-  summary: TransactionSummary,
-): Promise<TransactionSummary> {
+  summary: T,
+): Promise<T> {
   const mints = [
     ...new Set(
       summary.tokenChanges

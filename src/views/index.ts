@@ -72,7 +72,7 @@ export const views: readonly View[] = [
   view("transaction", {
     name: "transaction-view",
     title: "Transaction",
-    description: "A transaction's status, fee, SOL and token change per account, and the programs it invoked.",
+    description: "A transaction's actions in words, status, fee in parts, and the SOL and token change per account.",
     tools: ["get_transaction"],
   }),
   view("watchlist", {

@@ -246,18 +246,22 @@ describe("wallet view of a portfolio", () => {
 });
 
 describe("transaction view", () => {
-  it("shows status, fee and every SOL and token change of get_transaction exactly", async () => {
+  it("leads with the actions, and shows status, fee and every SOL and token change of get_transaction exactly", async () => {
     const args = { signature: demo.signatures.tokenTransfer };
     const result = await call("get_transaction", args);
     const structured = result.structuredContent as { solChanges: unknown[]; tokenChanges: unknown[] };
     const { page, frame, problems } = await show("ui://solana/transaction", args, result);
     const paths = await expectShownAmountsExact(frame, structured);
-    expect(paths).toEqual(expect.arrayContaining(["fee", "feeSol"]));
-    for (const index of structured.solChanges.keys()) expect(paths).toContain(`solChanges.${index}.changeSol`);
+    expect(paths).toEqual(expect.arrayContaining(["fee.total", "fee.base", "fee.priority"]));
+    for (const index of structured.solChanges.keys()) expect(paths).toContain(`solChanges.${index}.changeLamports`);
     for (const index of structured.tokenChanges.keys()) expect(paths).toContain(`tokenChanges.${index}.uiChange`);
     const text = await frame.locator("body").innerText();
     expect(text).toContain("Succeeded");
     expect(text).toContain("-234567.890123");
+    // The actions come first, in words, with the memo quoted as on-chain text.
+    expect(text.indexOf("Actions")).toBeLessThan(text.indexOf("Succeeded"));
+    expect(text).toMatch(/Transfer 234567\.890123 of mint \w{4}…\w{4} from/);
+    expect(text).toContain('Memo "solana-edge-mcp demo: token transfer" (on-chain text)');
     await finish(page, "view-transaction", problems);
   });
 });

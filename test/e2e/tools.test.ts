@@ -13,6 +13,7 @@ const TOOLS = [
   "get_account",
   "get_transaction",
   "get_signatures",
+  "get_activity",
   "get_token_info",
   "get_network_status",
   "get_priority_fees",
@@ -44,6 +45,15 @@ describe("read tools over HTTP", () => {
     expect(
       (tx.structuredContent as { tokenChanges: { uiChange: string }[] }).tokenChanges.map((change) => change.uiChange),
     ).toContain("-234567.890123");
+
+    // The wallet's own side of the same transfer, in its activity.
+    const activity = await client.callTool({ name: "get_activity", arguments: { address: demo.wallet } });
+    const entries = (
+      activity.structuredContent as { activity: { signature: string; changes: Record<string, string> }[] }
+    ).activity;
+    expect(entries.find((entry) => entry.signature === demo.signatures.tokenTransfer)?.changes[demo.splMint]).toBe(
+      "-234567.890123",
+    );
 
     const info = await client.callTool({ name: "get_token_info", arguments: { mint: demo.token2022Mint } });
     expect((info.structuredContent as { metadata: { symbol: string } }).metadata.symbol).toBe(

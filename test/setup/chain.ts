@@ -6,6 +6,7 @@ import { startChainProcess } from "../support/local-chain";
 declare module "vitest" {
   interface ProvidedContext {
     rpcUrl: string;
+    upstreamRpcUrl: string;
     demo: Demo;
   }
 }
@@ -13,6 +14,7 @@ declare module "vitest" {
 export default async function setup(project: TestProject) {
   const chain = await startChainProcess();
   project.provide("rpcUrl", chain.rpcUrl);
+  project.provide("upstreamRpcUrl", chain.upstreamRpcUrl);
   project.provide("demo", chain.demo);
   return async () => {
     await chain.stop();

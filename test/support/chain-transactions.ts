@@ -46,12 +46,14 @@ export async function waitForSlotAfter(slot: number): Promise<void> {
 
 /**
  * Signs and sends a version 0 transaction paid by `payer` (other signers are taken from the
- * instructions' accounts), then waits until it is confirmed; returns its signature.
+ * instructions' accounts), then waits until it is confirmed; returns its signature. With
+ * `allowFailure`, a transaction that fails is sent without preflight and lands as a failure.
  */
 export async function sendTransaction(
   payer: KeyPairSigner,
   instructions: Instruction[],
   lookupTables?: AddressesByLookupTableAddress,
+  options: { allowFailure?: boolean } = {},
 ): Promise<string> {
   const { value: latest } = await chain<{ value: { blockhash: string; lastValidBlockHeight: number } }>(
     "getLatestBlockhash",
@@ -70,14 +72,19 @@ export async function sendTransaction(
   );
   const signed = await signTransactionMessageWithSigners(message);
   const signature = getSignatureFromTransaction(signed);
-  await chain("sendTransaction", [getBase64EncodedWireTransaction(signed), { encoding: "base64" }]);
+  await chain("sendTransaction", [
+    getBase64EncodedWireTransaction(signed),
+    { encoding: "base64", ...(options.allowFailure ? { skipPreflight: true } : {}) },
+  ]);
   for (let attempt = 0; attempt < 100; attempt++) {
     const { value } = await chain<{ value: ({ confirmationStatus: string; err: unknown } | null)[] }>(
       "getSignatureStatuses",
       [[signature]],
     );
     const status = value[0];
-    if (status?.err) throw new Error(`transaction ${signature} failed: ${JSON.stringify(status.err)}`);
+    if (status?.err && !options.allowFailure) {
+      throw new Error(`transaction ${signature} failed: ${JSON.stringify(status.err)}`);
+    }
     if (status && status.confirmationStatus !== "processed") return signature;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

@@ -10,6 +10,8 @@ const root = path.resolve(import.meta.dirname, "../..");
 
 export interface ChainProcess {
   rpcUrl: string;
+  /** The chain itself, without the proxy in front (which splits the batches the chain refuses). */
+  upstreamRpcUrl: string;
   demo: Demo;
   stop(): Promise<void>;
 }
@@ -42,8 +44,12 @@ export function startChainProcess(): Promise<ChainProcess> {
       const line = stdout.split("\n").find((l) => l.startsWith("LOCAL_CHAIN "));
       if (!line) return;
       clearTimeout(timer);
-      const facts = JSON.parse(line.slice("LOCAL_CHAIN ".length)) as { rpcUrl: string; demo: Demo };
-      resolve({ rpcUrl: facts.rpcUrl, demo: facts.demo, stop });
+      const facts = JSON.parse(line.slice("LOCAL_CHAIN ".length)) as {
+        rpcUrl: string;
+        upstreamRpcUrl: string;
+        demo: Demo;
+      };
+      resolve({ rpcUrl: facts.rpcUrl, upstreamRpcUrl: facts.upstreamRpcUrl, demo: facts.demo, stop });
     });
     child.once("exit", (code) => {
       clearTimeout(timer);

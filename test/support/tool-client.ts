@@ -16,6 +16,7 @@ import { chainCall } from "./chain-rpc";
 declare module "vitest" {
   interface ProvidedContext {
     rpcUrl: string;
+    upstreamRpcUrl: string;
     demo: Demo;
   }
 }
@@ -42,8 +43,9 @@ export interface TestSession {
   close(): Promise<void>;
 }
 
-export async function connect(): Promise<TestSession> {
-  const solana = createSolanaService(env);
+/** A session of the real server; `rpcUrl` points its local network at another endpoint. */
+export async function connect(options: { rpcUrl?: string } = {}): Promise<TestSession> {
+  const solana = createSolanaService(options.rpcUrl ? { ...env, SOLANA_RPC_LOCALNET: options.rpcUrl } : env);
   const server = createSessionServer({
     solana,
     assets: env.ASSETS,

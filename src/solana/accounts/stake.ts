@@ -1,75 +1,56 @@
 /**
- * Stake accounts (StakeStateV2, bincode). No stake program client is installed, so the layout is
- * declared with kit codecs: a u32 state tag, then Meta, then (when delegated) Stake and flags.
+ * Stake accounts (StakeStateV2), read with the stake program's Codama client: the state, then
+ * Meta (rent reserve, authorities, lockup), then, when delegated, the delegation.
  */
-import {
-  getAddressDecoder,
-  getF64Decoder,
-  getI64Decoder,
-  getStructDecoder,
-  getU32Decoder,
-  getU64Decoder,
-  type ReadonlyUint8Array,
-} from "@solana/kit";
+import type { ReadonlyUint8Array } from "@solana/kit";
+import { getStakeStateAccountDecoder, STAKE_PROGRAM_ADDRESS } from "@solana-program/stake";
 import { lamportsToSol } from "../format";
 import type { DecodedAccount } from "./types";
 
-export const STAKE_PROGRAM = "Stake11111111111111111111111111111111111111";
-const STATE_NAMES = ["uninitialized", "initialized", "delegated", "rewards-pool"] as const;
-const META_OFFSET = 4;
-const STAKE_OFFSET = META_OFFSET + 120;
+export const STAKE_PROGRAM: string = STAKE_PROGRAM_ADDRESS;
+/** The state tag and Meta: the least an account of this program must hold to be read. */
+const MIN_SIZE = 4 + 120;
 /** Epoch u64::MAX means "not deactivating". */
 const NO_EPOCH = 0xffff_ffff_ffff_ffffn;
 
-const metaDecoder = getStructDecoder([
-  ["rentExemptReserve", getU64Decoder()],
-  ["staker", getAddressDecoder()],
-  ["withdrawer", getAddressDecoder()],
-  ["lockupUnixTimestamp", getI64Decoder()],
-  ["lockupEpoch", getU64Decoder()],
-  ["custodian", getAddressDecoder()],
-]);
-
-const stakeDecoder = getStructDecoder([
-  ["voter", getAddressDecoder()],
-  ["stake", getU64Decoder()],
-  ["activationEpoch", getU64Decoder()],
-  ["deactivationEpoch", getU64Decoder()],
-  ["warmupCooldownRate", getF64Decoder()],
-  ["creditsObserved", getU64Decoder()],
-]);
+const STATE_NAMES = {
+  Uninitialized: "uninitialized",
+  Initialized: "initialized",
+  Stake: "delegated",
+  RewardsPool: "rewards-pool",
+} as const;
 
 export function isStakeAccount(owner: string, data: ReadonlyUint8Array): boolean {
-  return owner === STAKE_PROGRAM && data.length >= STAKE_OFFSET;
+  return owner === STAKE_PROGRAM && data.length >= MIN_SIZE;
 }
 
 export function decodeStake(data: ReadonlyUint8Array): DecodedAccount {
-  const tag = getU32Decoder().decode(data);
-  const state = STATE_NAMES[tag] ?? "unknown";
-  if (state !== "initialized" && state !== "delegated") return { kind: "stake", state };
-  const meta = metaDecoder.decode(data, META_OFFSET);
+  const { state } = getStakeStateAccountDecoder().decode(data);
+  const name = STATE_NAMES[state.__kind];
+  if (state.__kind !== "Initialized" && state.__kind !== "Stake") return { kind: "stake", state: name };
+  const [meta] = state.fields;
   const decoded: DecodedAccount = {
     kind: "stake",
-    state,
+    state: name,
     rentExemptReserve: meta.rentExemptReserve.toString(),
-    staker: meta.staker,
-    withdrawer: meta.withdrawer,
+    staker: meta.authorized.staker,
+    withdrawer: meta.authorized.withdrawer,
     lockup: {
-      unixTimestamp: meta.lockupUnixTimestamp.toString(),
-      epoch: meta.lockupEpoch.toString(),
-      custodian: meta.custodian,
+      unixTimestamp: meta.lockup.unixTimestamp.toString(),
+      epoch: meta.lockup.epoch.toString(),
+      custodian: meta.lockup.custodian,
     },
     delegation: null,
   };
-  if (state === "delegated") {
-    const stake = stakeDecoder.decode(data, STAKE_OFFSET);
+  if (state.__kind === "Stake") {
+    const { delegation, creditsObserved } = state.fields[1];
     decoded.delegation = {
-      voter: stake.voter,
-      stake: stake.stake.toString(),
-      stakeSol: lamportsToSol(stake.stake),
-      activationEpoch: stake.activationEpoch.toString(),
-      deactivationEpoch: stake.deactivationEpoch === NO_EPOCH ? null : stake.deactivationEpoch.toString(),
-      creditsObserved: stake.creditsObserved.toString(),
+      voter: delegation.voterPubkey,
+      stake: delegation.stake.toString(),
+      stakeSol: lamportsToSol(delegation.stake),
+      activationEpoch: delegation.activationEpoch.toString(),
+      deactivationEpoch: delegation.deactivationEpoch === NO_EPOCH ? null : delegation.deactivationEpoch.toString(),
+      creditsObserved: creditsObserved.toString(),
     };
   }
   return decoded;

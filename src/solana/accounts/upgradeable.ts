@@ -1,6 +1,7 @@
 /**
  * BPF Upgradeable Loader accounts: a program points at its program-data account, which holds the
- * upgrade authority and the slot of the last deploy. Layout (bincode) declared with kit codecs.
+ * upgrade authority and the slot of the last deploy. Layout (bincode) declared with kit codecs: the
+ * loader's Codama client (@solana-program/loader-v3) describes its instructions, not its accounts.
  */
 import {
   getAddressDecoder,

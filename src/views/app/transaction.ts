@@ -1,6 +1,7 @@
 /**
- * The transaction view, for get_transaction: status, fee, the SOL and token change of each account
- * and the programs invoked, with every amount as the result states it.
+ * The transaction view, for get_transaction: its actions first (what it did, in words), then the
+ * status and why it failed, the fee in parts, and the SOL and token change of each account, with
+ * every amount as the result states it.
  */
 import { address, amount, byDecimal, byText, facts, h, table } from "./dom";
 import type { ReadContext } from "./types";
@@ -8,31 +9,45 @@ import type { ReadContext } from "./types";
 interface TransactionResult extends ReadContext {
   signature: string;
   status: "success" | "failed";
-  error: unknown;
+  error: { instruction: number | null; program: string | null; name: string; message: string | null } | null;
   time: string | null;
-  version: string;
-  fee: string;
-  feeSol: string;
+  fee: {
+    total: string;
+    base: string | null;
+    priority: string | null;
+    computeUnitLimit: string;
+    computeUnitPrice: string;
+  };
   feePayer: string;
   computeUnitsConsumed: string | null;
-  signers: string[];
-  solChanges: {
-    address: string;
-    preLamports: string;
-    postLamports: string;
-    changeLamports: string;
-    changeSol: string;
-  }[];
-  tokenChanges: {
-    account: string;
-    owner: string | null;
-    mint: string;
-    decimals: number;
-    change: string;
-    uiChange: string;
-  }[];
-  programs: { address: string; name: string | null; topLevel: number; inner: number }[];
+  actions: { instruction: string; program: string; type: string; summary: string }[];
+  solChanges: { address: string; changeLamports: string }[];
+  tokenChanges: { account: string; owner: string | null; mint: string; uiChange: string }[];
   logCount: number;
+}
+
+function actionsSection(tx: TransactionResult): HTMLElement {
+  const shown = tx.actions.filter((action) => action.program !== "Compute Budget Program");
+  return h(
+    "section",
+    {},
+    h("h2", {}, "Actions"),
+    shown.length
+      ? h(
+          "ol",
+          { class: "actions" },
+          ...shown.map((action) =>
+            h(
+              "li",
+              { class: action.instruction.includes(".") ? "inner" : "" },
+              h("span", { class: "muted" }, `#${action.instruction} `),
+              // The summary quotes on-chain text (memos) as data; textContent keeps it inert.
+              action.summary,
+            ),
+          ),
+        )
+      : h("p", { class: "muted" }, "No instructions."),
+  );
 }
 
 export function renderTransaction(tx: TransactionResult): HTMLElement[] {
@@ -45,20 +60,35 @@ export function renderTransaction(tx: TransactionResult): HTMLElement[] {
       "p",
       { class: `status ${failed ? "down" : "up"}` },
       failed ? "Failed" : "Succeeded",
-      failed && tx.error !== null ? h("code", {}, ` ${JSON.stringify(tx.error)}`) : null,
+      failed && tx.error
+        ? h(
+            "code",
+            {},
+            ` ${tx.error.name}${tx.error.instruction === null ? "" : ` at #${tx.error.instruction} (${tx.error.program ?? "?"})`}${tx.error.message ? `: ${tx.error.message}` : ""}`,
+          )
+        : null,
     ),
     facts([
       ["Signature", address(tx.signature, network, "tx")],
       ["Slot", String(tx.slot)],
       ["Time", tx.time ?? "unknown"],
-      ["Fee", h("span", {}, amount(tx.feeSol, "feeSol", { unit: "SOL" }), " (", amount(tx.fee, "fee"), " lamports)")],
+      [
+        "Fee (lamports)",
+        h(
+          "span",
+          {},
+          amount(tx.fee.total, "fee.total"),
+          tx.fee.base === null ? "" : " = base ",
+          tx.fee.base === null ? null : amount(tx.fee.base, "fee.base"),
+          tx.fee.priority === null ? "" : " + priority ",
+          tx.fee.priority === null ? null : amount(tx.fee.priority, "fee.priority"),
+        ),
+      ],
+      ["Compute units", `${tx.computeUnitsConsumed ?? "unknown"} used of ${tx.fee.computeUnitLimit}`],
       ["Fee payer", address(tx.feePayer, network)],
-      ["Signers", h("span", { class: "list" }, ...tx.signers.map((signer) => address(signer, network)))],
-      ["Compute units", tx.computeUnitsConsumed ?? "unknown"],
-      ["Version", tx.version],
     ]),
   );
-  const sections = [summary];
+  const sections = [actionsSection(tx), summary];
   const sol = tx.solChanges.map((change, index) => ({ change, index }));
   sections.push(
     h(
@@ -75,17 +105,11 @@ export function renderTransaction(tx: TransactionResult): HTMLElement[] {
                 compare: byText((r) => r.change.address),
               },
               {
-                label: "Change (SOL)",
+                label: "Change (lamports)",
                 numeric: true,
                 cell: ({ change, index }) =>
-                  amount(change.changeSol, `solChanges.${index}.changeSol`, { signed: true }),
+                  amount(change.changeLamports, `solChanges.${index}.changeLamports`, { signed: true }),
                 compare: byDecimal((r) => r.change.changeLamports),
-              },
-              {
-                label: "After (lamports)",
-                numeric: true,
-                cell: ({ change, index }) => amount(change.postLamports, `solChanges.${index}.postLamports`),
-                compare: byDecimal((r) => r.change.postLamports),
               },
             ],
             sol,
@@ -124,23 +148,9 @@ export function renderTransaction(tx: TransactionResult): HTMLElement[] {
   }
   sections.push(
     h(
-      "section",
-      {},
-      h("h2", {}, "Programs"),
-      h(
-        "ul",
-        { class: "programs" },
-        ...tx.programs.map((program) =>
-          h(
-            "li",
-            {},
-            program.name ? h("strong", {}, program.name, " ") : null,
-            address(program.address, network),
-            h("span", { class: "muted" }, ` ${program.topLevel} top-level, ${program.inner} inner`),
-          ),
-        ),
-      ),
-      h("p", { class: "muted" }, `${tx.logCount} log line${tx.logCount === 1 ? "" : "s"}; the text result has them.`),
+      "p",
+      { class: "muted" },
+      `${tx.logCount} log line${tx.logCount === 1 ? "" : "s"}; ask with includeLogs for them.`,
     ),
   );
   return sections;
