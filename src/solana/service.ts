@@ -6,6 +6,7 @@
 import { createSolanaRpcFromTransport, type Rpc, type SolanaRpcApi } from "@solana/kit";
 import { type FreshnessVars, readFreshness } from "../cache/policy";
 import { createSharedCache } from "../cache/shared-cache";
+import { assetIdlLoader } from "./defi";
 import { ServiceError } from "./errors";
 import {
   defaultNetwork,
@@ -19,6 +20,7 @@ import { DEFAULT_PRICE_MAX_AGE_SECONDS } from "./prices/rules";
 import type { RetryPolicy } from "./retry-policy";
 import { type BatchSender, createBatchSender } from "./rpc-batch";
 import { createResilientTransport, type TransportOptions } from "./rpc-transport";
+import { createDefiDecoder, type DefiDecoder } from "./transactions/defi";
 import type { CachedRead, CacheInfo } from "./types";
 
 export interface SolanaService {
@@ -47,6 +49,8 @@ export interface SolanaService {
   /** `cached` reads answered from the cache, and those that went to the RPC node, so far (for logs). */
   readonly cacheHits: number;
   readonly cacheMisses: number;
+  /** DeFi instructions, errors and swaps named from the IDLs among the static assets (none without them). */
+  readonly defi: DefiDecoder | undefined;
 }
 
 export interface SolanaServiceOptions {
@@ -113,6 +117,8 @@ export function createSolanaService(env: Env, options: SolanaServiceOptions = {}
     networks: [...configs.keys()],
     defaultNetwork: fallback,
     priceMaxAgeSeconds,
+    // Absent where the Worker runs without its static assets (a bare script).
+    defi: env.ASSETS ? createDefiDecoder(assetIdlLoader(env.ASSETS)) : undefined,
     get upstreamRequests() {
       return upstreamRequests;
     },

@@ -13,7 +13,9 @@ import { describeAction } from "./action-text";
 import { historyCommitment, resolveRead } from "./read";
 import { address, cacheInfo, network, readContext, settledCommitment, signature } from "./schemas";
 import { cacheNote } from "./text";
+import type { MintIdentities } from "./token-label";
 import { defineTool, READ_ONLY_REMOTE } from "./tool";
+import { mintIdentities } from "./transaction-mints";
 import { readExplainedTransactions } from "./transaction-read";
 import { ownChanges, shownActions, swapLine } from "./transaction-text";
 
@@ -33,16 +35,16 @@ interface ActivityEntry {
 }
 
 /** "Transfer 1 SOL from … to …; Memo "…" (+3 more)". */
-function whatItDid(tx: ExplainedTransaction): string {
-  if (tx.swap) return swapLine(tx.swap).slice(0, -1);
+function whatItDid(tx: ExplainedTransaction, identities: MintIdentities): string {
+  if (tx.swap) return swapLine(tx.swap, identities).slice(0, -1);
   const actions = shownActions(tx.actions).filter((found) => found.depth === 1);
   if (actions.length === 0) return "no instructions";
-  const named = actions.slice(0, ACTIONS_PER_LINE).map((found) => describeAction(found));
+  const named = actions.slice(0, ACTIONS_PER_LINE).map((found) => describeAction(found, identities));
   const more = actions.length - named.length;
   return `${named.join("; ")}${more > 0 ? ` (+${more} more)` : ""}`;
 }
 
-function entryFor(tx: ExplainedTransaction, owner: string): ActivityEntry {
+function entryFor(tx: ExplainedTransaction, owner: string, identities: MintIdentities): ActivityEntry {
   const sol = tx.solChanges.find((change) => change.address === owner)?.changeSol;
   const byMint = new Map<string, { decimals: number; change: bigint }>();
   for (const change of tx.tokenChanges) {
@@ -55,7 +57,7 @@ function entryFor(tx: ExplainedTransaction, owner: string): ActivityEntry {
     signature: tx.signature,
     time: tx.time,
     status: tx.status,
-    summary: tx.error ? `failed (${tx.error.name}): ${whatItDid(tx)}` : whatItDid(tx),
+    summary: tx.error ? `failed (${tx.error.name}): ${whatItDid(tx, identities)}` : whatItDid(tx, identities),
     changes: Object.fromEntries([
       ...(sol ? [["SOL", sol]] : []),
       ...[...byMint.entries()]
@@ -141,6 +143,8 @@ export const getActivity = defineTool({
       read.maxAgeSeconds,
       rows.map((row) => ({ signature: row.signature, commitment: row.finalized ? "finalized" : level })),
     );
+    const explained = reads.flatMap((found) => (found instanceof Error ? [] : [found.value]));
+    const identities = await mintIdentities(ctx, { ...read, commitment: level }, explained);
     const activity: ActivityEntry[] = reads.map((found, index) => {
       const row = rows[index] as (typeof rows)[number];
       if (found instanceof Error) {
@@ -153,13 +157,13 @@ export const getActivity = defineTool({
           fee: null,
         };
       }
-      return entryFor(found.value, wallet);
+      return entryFor(found.value, wallet, identities);
     });
     const nextBefore = rows.length === limit ? (rows.at(-1)?.signature ?? null) : null;
     const lines = reads.map((found, index) => {
       const entry = activity[index] as ActivityEntry;
       if (found instanceof Error) return `${entry.signature} ${entry.summary}`;
-      const own = ownChanges(found.value, wallet);
+      const own = ownChanges(found.value, wallet, identities);
       return `${entry.time ?? "time unknown"} ${entry.signature}: ${entry.summary}. ${own.length ? own.join(", ") : "no change"}; fee ${lamportsToSol(BigInt(entry.fee ?? "0"))} SOL.`;
     });
     const summary = rows.length

@@ -46,7 +46,10 @@ describe("get_transaction", () => {
     const signature = demo.signatures.tokenTransfer ?? "";
     const { structured, text, upstream } = await session.call<Summary>("get_transaction", { signature });
     const tx = await reference(signature);
-    expect(upstream).toBe(1);
+    // The transaction, then the identity of the mint it moves (not on the verified list): two
+    // requests; asked again, both are cached.
+    expect(upstream).toBe(2);
+    expect((await session.call("get_transaction", { signature })).upstream).toBe(0);
     expect(structured).toMatchObject({
       status: "success",
       slot: tx.slot,
@@ -152,5 +155,23 @@ describe("get_transaction", () => {
     });
     expect(result.isError).toBe(true);
     expect(text).toMatch(/confirmed.*finalized/);
+  });
+});
+
+describe("get_transaction names the tokens it moves", () => {
+  it("a mint with on-chain metadata by its symbol, quoted and marked unverified; its address stays in structuredContent", async () => {
+    // The symbol as the node itself parses the mint's token-metadata extension.
+    const mint = await chain<{
+      value: { data: { parsed: { info: { extensions: { extension: string; state: { symbol?: string } }[] } } } };
+    }>("getAccountInfo", [demo.token2022Mint, { encoding: "jsonParsed", commitment: "confirmed" }]);
+    const symbol = mint.value.data.parsed.info.extensions.find((found) => found.extension === "tokenMetadata")?.state
+      .symbol;
+    expect(symbol).toBeTruthy();
+    const { text, structured } = await session.call<Summary>("get_transaction", {
+      signature: demo.signatures.token2022MintTo,
+    });
+    expect(text).toContain(`"${symbol}" (on-chain, unverified, mint ${demo.token2022Mint.slice(0, 4)}…`);
+    expect(text).not.toContain("of mint");
+    expect(structured.tokenChanges.map((change) => change.mint)).toContain(demo.token2022Mint);
   });
 });

@@ -4,6 +4,7 @@ import { historyCommitment, resolveRead } from "./read";
 import { cacheInfo, logLimit, network, readContext, settledCommitment, signature, uiAmountRuleSchema } from "./schemas";
 import { cacheNote } from "./text";
 import { defineTool, READ_ONLY_REMOTE } from "./tool";
+import { mintIdentities } from "./transaction-mints";
 import { readExplainedTransactions } from "./transaction-read";
 import { transactionText, withSummaries } from "./transaction-text";
 
@@ -100,8 +101,9 @@ export const getTransaction = defineTool({
     // A logLimit asks for logs as much as includeLogs does.
     const wantsLogs = args.includeLogs ?? (args.logLimit !== undefined && args.logLimit > 0);
     const logs = wantsLogs ? tx.logMessages.slice(0, args.logLimit ?? DEFAULT_LOG_LINES) : [];
+    const identities = await mintIdentities(ctx, { ...read, commitment: level }, [tx]);
     return {
-      text: transactionText(tx, { network: read.network, logs, note: cacheNote(cache) }),
+      text: transactionText(tx, { network: read.network, logs, identities, note: cacheNote(cache) }),
       structured: {
         signature: tx.signature,
         status: tx.status,
@@ -116,7 +118,9 @@ export const getTransaction = defineTool({
         fee: tx.fee,
         feePayer: tx.feePayer,
         computeUnitsConsumed: tx.computeUnitsConsumed,
-        actions: withSummaries(tx.actions).map(({ programAddress: _address, depth: _depth, ...found }) => found),
+        actions: withSummaries(tx.actions, identities).map(
+          ({ programAddress: _address, depth: _depth, ...found }) => found,
+        ),
         solChanges: tx.solChanges.map(({ address, changeLamports }) => ({ address, changeLamports })),
         tokenChanges: tx.tokenChanges.map(({ account, owner, mint, change, uiChange, uiAmountRule }) => ({
           account,

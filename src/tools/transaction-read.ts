@@ -31,9 +31,9 @@ export interface ExplainedRead {
  */
 const CONFIRMED_TRANSACTION_MAX_AGE = 60;
 
-/** The DeFi decoder the explanations use: the one place it is wired in (none yet). */
-export function defiDecoder(_ctx: ToolContext): DefiDecoder | undefined {
-  return undefined;
+/** The DeFi decoder the explanations use: the one place it is wired in. */
+export function defiDecoder(ctx: ToolContext): DefiDecoder | undefined {
+  return ctx.solana.defi;
 }
 
 export function notFound(signature: string, network: string, level: Settled): ServiceError {

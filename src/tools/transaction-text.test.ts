@@ -3,9 +3,11 @@
  * with their log line, logs only on request, on-chain text quoted; and short enough to read
  * (issue #21: a mean of at most 1.6 KB over real mainnet transactions, from 2.6 KB).
  */
+import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { FIXTURES, fixture, MAINNET_FIXTURES } from "../../test/support/transaction-fixtures";
-import type { DefiDecoder, SwapInput } from "../solana/transactions/defi";
+import { assetIdlLoader } from "../solana/defi";
+import { createDefiDecoder, type DefiDecoder, type SwapInput } from "../solana/transactions/defi";
 import { explainTransaction } from "../solana/transactions/explain";
 import { transactionText } from "./transaction-text";
 
@@ -88,11 +90,64 @@ describe("a swap, where a DeFi decoder reads one", () => {
     for (const [mint, change] of expected) {
       expect(input?.changes.find((item) => item.mint === mint)?.change).toBe(change);
     }
-    // SOL without the fee: the signer's lamport change plus what it paid.
-    const lamports = BigInt(explained.solChanges.find((change) => change.address === signer)?.changeLamports ?? 0);
-    expect(input?.changes.find((item) => item.mint === "SOL")?.change).toBe(lamports + BigInt(explained.fee.total));
+    // SOL without the fee: the signer's lamport change plus what it paid, plus the rent that went
+    // into the JUP account it opened for itself (57um…HtxL), which stays the signer's.
+    const lamports = (address: string) =>
+      BigInt(explained.solChanges.find((change) => change.address === address)?.changeLamports ?? 0);
+    const opened = explained.tokenChanges.find(
+      (change) => change.owner === signer && change.account.startsWith("57um"),
+    );
+    expect(opened).toBeDefined();
+    expect(input?.changes.find((item) => item.mint === "SOL")?.change ?? 0n).toBe(
+      lamports(signer) + BigInt(explained.fee.total) + lamports(opened?.account ?? ""),
+    );
     expect(input?.programs[0]).toBe(explained.actions[0]?.programAddress);
     const shown = transactionText(explained, { network: "mainnet", logs: [] });
     expect(shown.split("\n")[1]).toBe("Swapped 0.05 TRUMP for 1.265445 JUP via Jupiter v6 (Meteora DLMM, Whirlpool).");
+  });
+});
+
+describe("with the bundled IDLs, the decoder every tool is given", () => {
+  const defi = createDefiDecoder(assetIdlLoader(env.ASSETS));
+  const lines = async (prefix: string) => {
+    const { signature, tx } = fixture(prefix);
+    const explained = await explainTransaction(signature, tx, defi);
+    return { explained, lines: transactionText(explained, { network: "mainnet", logs: [] }).split("\n") };
+  };
+
+  it("says a Jupiter swap first, its amounts the signer's own", async () => {
+    const { lines: shown } = await lines("4VhDRLUK");
+    expect(shown[1]).toBe("Swapped 0.05 TRUMP for 1.265445 JUP via Jupiter v6 (SolFi, Obric v2, Orca Whirlpool).");
+    expect(shown).toContain("  #8 Jupiter v6: sharedAccountsRoute");
+  });
+
+  it("counts SOL wrapped in the signer's own wSOL account, and that account's rent back, as the signer's", async () => {
+    const { explained, lines: shown } = await lines("2X4vKsDS");
+    const signer = explained.feePayer;
+    // By hand from the balances: the signer's lamports, its fee, and its wSOL account's lamports.
+    const lamports = (address: string) =>
+      BigInt(explained.solChanges.find((change) => change.address === address)?.changeLamports ?? 0);
+    const wsolAccount = explained.actions.find((found) => found.type === "syncNative")?.info.account as string;
+    const sold = -(lamports(signer) + BigInt(explained.fee.total) + lamports(wsolAccount));
+    expect(sold).toBe(1_000_000n);
+    const usdc = explained.tokenChanges.find((change) => change.owner === signer)?.uiChange;
+    expect(shown[1]).toBe(`Swapped 0.001 SOL for ${usdc} USDC via Jupiter v6 (Obric v2).`);
+  });
+
+  it("names a failed route's custom error from Jupiter's IDL", async () => {
+    const { lines: shown } = await lines("58FymkjJ");
+    expect(shown[1]).toBe("Failed at instruction #2 (Jupiter v6): SlippageToleranceExceeded.");
+    expect(shown.some((line) => line.startsWith("Swapped"))).toBe(false);
+  });
+
+  it("a swap with no aggregator names its venue alone", async () => {
+    const swaps = [];
+    for (const signature of MAINNET_FIXTURES) {
+      const explained = await explainTransaction(signature, FIXTURES.get(signature) as never, defi);
+      if (explained.swap && !explained.swap.aggregator)
+        swaps.push(transactionText(explained, { network: "mainnet", logs: [] }));
+    }
+    expect(swaps.length).toBeGreaterThan(0);
+    for (const shown of swaps) expect(shown.split("\n")[1]).toMatch(/^Swapped .+ via [A-Z][^(]+\.$/);
   });
 });

@@ -3,6 +3,8 @@
  * what moved. Logs only on request, or the lines that explain a failure; log lines and memos are
  * quoted as the on-chain text they are.
  */
+
+import { renderSwap } from "../solana/defi";
 import { formatUnits, lamportsToSol } from "../solana/format";
 import type { Swap } from "../solana/transactions/defi";
 import type { ExplainedTransaction } from "../solana/transactions/explain";
@@ -59,10 +61,7 @@ export function feeLine(fee: FeeParts, computeUnitsConsumed: string | null): str
  * signer's own, exact; the route is the programs that ran.
  */
 export function swapLine(swap: Swap, identities?: MintIdentities): string {
-  const leg = ({ mint, amount, decimals }: Swap["sold"]) =>
-    `${formatUnits(BigInt(amount), decimals)} ${mint === "SOL" ? "SOL" : mintLabel(mint, identities)}`;
-  const route = [swap.aggregator, swap.venues.length ? `(${swap.venues.join(", ")})` : ""].filter(Boolean).join(" ");
-  return `Swapped ${leg(swap.sold)} for ${leg(swap.bought)}${route ? ` via ${route}` : ""}.`;
+  return `${renderSwap(swap, (mint) => mintLabel(mint, identities))}.`;
 }
 
 export function failureLine(error: Failure): string {

@@ -4,6 +4,7 @@
  * The explanation works without one; with one, it is given once, to `explainTransaction`.
  */
 import type { Json } from "../accounts/json";
+import { decodeDefiInstruction, defiErrorName, defiProgramName, describeSwap, type IdlLoader } from "../defi";
 import type { RawInstruction } from "./types";
 
 export interface DefiInstruction {
@@ -39,4 +40,14 @@ export interface DefiDecoder {
   decodeInstruction(ix: RawInstruction): Promise<DefiInstruction | undefined>;
   errorName(programAddress: string, code: number): Promise<{ name: string; message?: string } | undefined>;
   describeSwap(input: SwapInput): Swap | undefined;
+}
+
+/** The decoder over the bundled IDLs, read through `load` on first use of each. */
+export function createDefiDecoder(load: IdlLoader): DefiDecoder {
+  return {
+    programName: defiProgramName,
+    decodeInstruction: (ix) => decodeDefiInstruction(ix, load),
+    errorName: (programAddress, code) => defiErrorName(programAddress, code, load),
+    describeSwap,
+  };
 }

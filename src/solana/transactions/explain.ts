@@ -3,6 +3,7 @@
  * what moved (SOL and tokens, exact), the fee in parts and, for a failure, why. Pure apart from
  * the optional DeFi decoder, and JSON-safe, so the explanation itself is what the cache keeps.
  */
+import { swapChanges } from "../defi";
 import { programName } from "../programs";
 import {
   type LookupTableUse,
@@ -69,27 +70,28 @@ async function actionFor(
   };
 }
 
-/** The signer's own net changes, fee left out: what a swap is read from. */
+/**
+ * A swap is read from the signer's own net changes, fee left out, as the DeFi decoder's rule
+ * counts them: the lamports of token accounts it owns (a wSOL account, the rent of one opened or
+ * closed) count as its SOL, and wSOL's token amounts are not counted twice.
+ */
 function swapFor(
   defi: DefiDecoder,
   signer: string,
-  fee: bigint,
-  sol: SolChange[],
-  tokens: TokenChange[],
+  tx: TransactionInput,
+  keys: readonly string[],
   instructions: PlacedInstruction[],
 ): Swap | null {
-  const lamports = BigInt(sol.find((change) => change.address === signer)?.changeLamports ?? "0") + fee;
-  const byMint = new Map<string, { decimals: number; change: bigint }>();
-  for (const change of tokens) {
-    if (change.owner !== signer) continue;
-    const entry = byMint.get(change.mint) ?? { decimals: change.decimals, change: 0n };
-    entry.change += BigInt(change.change);
-    byMint.set(change.mint, entry);
-  }
-  const changes = [
-    ...(lamports === 0n ? [] : [{ mint: "SOL", decimals: 9, change: lamports }]),
-    ...[...byMint.entries()].map(([mint, entry]) => ({ mint, ...entry })),
-  ];
+  const meta = tx.meta;
+  if (!meta) return null;
+  const changes = swapChanges(signer, {
+    accountKeys: keys,
+    fee: meta.fee,
+    preBalances: meta.preBalances,
+    postBalances: meta.postBalances,
+    preTokenBalances: meta.preTokenBalances,
+    postTokenBalances: meta.postTokenBalances,
+  }).filter((change) => change.change !== 0n);
   return defi.describeSwap({ signer, changes, programs: instructions.map((ix) => ix.programAddress) }) ?? null;
 }
 
@@ -131,7 +133,7 @@ export async function explainTransaction(
     computeUnitsConsumed: meta?.computeUnitsConsumed == null ? null : String(meta.computeUnitsConsumed),
     signers: message.accountKeys.slice(0, Number(message.header.numRequiredSignatures)),
     actions,
-    swap: defi && !error ? swapFor(defi, feePayer, fee, sol, tokens, instructions) : null,
+    swap: defi && !error ? swapFor(defi, feePayer, tx, keys, instructions) : null,
     solChanges: sol,
     tokenChanges: tokens,
     programs: programsInvoked(instructions),
