@@ -26,6 +26,12 @@ describe("router", () => {
     expect(health.networks).toContain("localnet");
   });
 
+  it("GET /favicon.ico says there is no icon (204), so a browser on any page logs no 404", async () => {
+    const response = await request("/favicon.ico");
+    expect(response.status).toBe(204);
+    expect(response.headers.get("cache-control")).toContain("max-age=");
+  });
+
   it("an MCP answer carries no-store and Server-Timing, and a session opening its id", async () => {
     const response = await request("/mcp", { method: "POST", headers: MCP_HEADERS, body: initialize });
     expect(response.status).toBe(200);

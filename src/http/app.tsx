@@ -40,6 +40,10 @@ export function createApp(): Hono<AppEnv> {
     });
   });
 
+  // Browsers ask for an icon beside every page, the docs' plain text included: answer that there is
+  // none rather than a 404 in their consoles.
+  app.get("/favicon.ico", (c) => c.body(null, 204, { "cache-control": "public, max-age=86400" }));
+
   app.get(
     "/",
     secureHeaders({

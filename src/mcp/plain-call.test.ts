@@ -91,13 +91,30 @@ describe("plain tools/call", () => {
         { ...body, params: { ...body.params, _meta: { "io.modelcontextprotocol/protocolVersion": "2099-01-01" } } },
       ],
       [{ ...plain, "mcp-name": "no_such_tool" }, toolCall("no_such_tool", {})],
-      // Capabilities that are not an object: a malformed envelope, which the SDK refuses.
+      // Capabilities absent or not an object: a malformed envelope, which the SDK refuses.
       [
         plain,
         toolCall("get_balance", { address: demo.wallet }, { "io.modelcontextprotocol/clientCapabilities": null }),
       ],
+      [
+        plain,
+        {
+          ...body,
+          params: { ...body.params, _meta: { "io.modelcontextprotocol/protocolVersion": REVISION } },
+        },
+      ],
     ];
     for (const [headers, candidate] of notPlain) expect(plainToolCall(request(headers), candidate)).toBeUndefined();
+  });
+
+  it("an envelope without the client's capabilities gets the SDK's refusal, not an answer", async () => {
+    const call = toolCall("get_balance", { address: demo.wallet });
+    const answer = await post(
+      { ...call, params: { ...call.params, _meta: { "io.modelcontextprotocol/protocolVersion": REVISION } } },
+      { ...HEADERS, "mcp-name": "get_balance" },
+    );
+    expect(answer.json).not.toHaveProperty("result");
+    expect((answer.json as { error?: { code: number } }).error?.code).toBeLessThan(0);
   });
 
   it("a mismatched Mcp-Name still gets the SDK's refusal", async () => {

@@ -58,9 +58,9 @@ export function plainToolCall(request: Request, body: unknown): PlainCall | unde
   const { meta } = parts;
   if (!isRecord(meta)) return undefined;
   if (meta[PROTOCOL_VERSION] !== REVISION || !Object.keys(meta).every((key) => PLAIN_META.has(key))) return undefined;
-  // Absent capabilities are none; present ones must be an object (null is a malformed envelope).
-  const capabilities = meta["io.modelcontextprotocol/clientCapabilities"];
-  if (capabilities !== undefined && !isRecord(capabilities)) return undefined;
+  // The envelope must carry the capabilities as an object (empty is none); absent or null, it is
+  // malformed, and the SDK refuses it.
+  if (!isRecord(meta["io.modelcontextprotocol/clientCapabilities"])) return undefined;
   const headers = request.headers;
   const accept = headers.get("accept") ?? "";
   if (
