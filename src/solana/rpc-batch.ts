@@ -14,7 +14,13 @@ import {
   type RetryPolicy,
   serviceErrorFor,
 } from "./retry-policy";
-import { type Attempt, callBudgetMs, exchangeWithRetries, type TransportOptions } from "./rpc-transport";
+import {
+  type Attempt,
+  attemptDeadline,
+  callBudgetMs,
+  exchangeWithRetries,
+  type TransportOptions,
+} from "./rpc-transport";
 
 export interface BatchCall {
   method: string;
@@ -34,13 +40,13 @@ export function resetBatchRefusals(): void {
 }
 
 async function attemptBatch(url: string, body: string, ids: Set<number>, timeoutMs: number): Promise<Attempt> {
-  const timeout = AbortSignal.timeout(timeoutMs);
+  const timeout = attemptDeadline(timeoutMs);
   try {
     const response = await fetch(url, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body,
-      signal: timeout,
+      signal: timeout.signal,
     });
     const status = response.status;
     if (status === 429) {
@@ -58,7 +64,9 @@ async function attemptBatch(url: string, body: string, ids: Set<number>, timeout
     }
     return { ok: true, response: parsed };
   } catch (error) {
-    return { ok: false, fault: faultFromError(error, timeout.aborted, Date.now()) };
+    return { ok: false, fault: faultFromError(error, timeout.signal.aborted, Date.now()) };
+  } finally {
+    timeout.clear();
   }
 }
 

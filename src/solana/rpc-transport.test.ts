@@ -7,7 +7,8 @@ import { env } from "cloudflare:workers";
 import { address, createSolanaRpcFromTransport, isSolanaError, type SolanaError } from "@solana/kit";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { isServiceError, type ServiceError, solanaErrorText } from "./errors";
-import { createResilientTransport, resetEndpointHealth } from "./rpc-transport";
+import { DEFAULT_RETRY_POLICY } from "./retry-policy";
+import { callBudgetMs, createResilientTransport, resetEndpointHealth } from "./rpc-transport";
 
 const chainUrl = env.SOLANA_RPC_LOCALNET;
 const realFetch = globalThis.fetch.bind(globalThis);
@@ -33,6 +34,7 @@ beforeEach(() => {
 });
 
 afterEach(() => {
+  vi.useRealTimers();
   vi.restoreAllMocks();
 });
 
@@ -104,35 +106,61 @@ describe("failover", () => {
     }
   });
 
-  it("times out a slow endpoint and answers from the next one", async () => {
+  it("times out a slow endpoint after its timeout, to the millisecond, and answers from the next one", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
     const slow = endpoint("slow", hang);
-    const started = Date.now();
-    await balance([slow, chainUrl], 300).read();
-    const elapsed = Date.now() - started;
-    expect(elapsed).toBeGreaterThanOrEqual(290);
-    expect(elapsed).toBeLessThan(2000);
+    const client = balance([slow, chainUrl], 300);
+    const answer = client.read();
+    await vi.advanceTimersByTimeAsync(299);
+    expect(client.upstream()).toBe(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(client.upstream()).toBe(2);
+    expect(typeof (await answer).value).toBe("bigint");
   });
 });
 
+/** Runs the clock on, one timer at a time, until `promise` settles; how much clock time that took. */
+async function onFakeClock<T>(promise: Promise<T>): Promise<{ settled: PromiseSettledResult<T>; elapsedMs: number }> {
+  const started = Date.now();
+  let settled: PromiseSettledResult<T> | undefined;
+  const done = promise.then(
+    (value) => {
+      settled = { status: "fulfilled", value };
+    },
+    (reason: unknown) => {
+      settled = { status: "rejected", reason };
+    },
+  );
+  while (!settled) await Promise.race([done, vi.advanceTimersToNextTimerAsync()]);
+  return { settled, elapsedMs: Date.now() - started };
+}
+
 describe("retries on one endpoint", () => {
-  it("honours Retry-After, then answers", async () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
+  });
+
+  it("honours Retry-After to the millisecond, then answers", async () => {
     let calls = 0;
     const limited = endpoint("limited", (body, init) =>
       ++calls === 1 ? status(429, { "retry-after": "1" })(body, init) : forward(body, init),
     );
     const client = balance([limited]);
-    const started = Date.now();
-    await client.read();
-    expect(Date.now() - started).toBeGreaterThanOrEqual(990);
+    const answer = client.read();
+    await vi.advanceTimersByTimeAsync(999);
+    expect(client.upstream()).toBe(1);
+    await vi.advanceTimersByTimeAsync(1);
     expect(client.upstream()).toBe(2);
+    expect(typeof (await answer).value).toBe("bigint");
   });
 
-  it("fails fast with a clear error when the node asks for a longer wait than a call may take", async () => {
+  it("fails at once with a clear error when the node asks for a longer wait than a call may take", async () => {
     const limited = endpoint("limited-long", status(429, { "retry-after": "30" }));
     const client = balance([limited]);
     const started = Date.now();
+    // The clock does not move: an answer here means no wait was started.
     const error = await failure(client.read());
-    expect(Date.now() - started).toBeLessThan(1000);
+    expect(Date.now()).toBe(started);
     expect(error.code).toBe("RPC_RATE_LIMITED");
     expect(error.retryAfterSeconds).toBe(30);
     expect(error.message).toBe("The Solana RPC node is rate limiting requests; try again in 30 s.");
@@ -141,20 +169,26 @@ describe("retries on one endpoint", () => {
   it("stops after its attempts and wait budget with the last fault", async () => {
     const sick = endpoint("always-503", status(503));
     const client = balance([sick]);
-    const started = Date.now();
-    const error = await failure(client.read());
+    const { settled, elapsedMs } = await onFakeClock(client.read());
+    expect(settled.status).toBe("rejected");
+    const error = await failure(Promise.reject((settled as PromiseRejectedResult).reason));
     expect(error.code).toBe("RPC_UNAVAILABLE");
     expect(error.message).toBe("The Solana RPC node is unhealthy (HTTP 503) (3 attempts); try again later.");
     expect(client.upstream()).toBe(3);
-    expect(Date.now() - started).toBeLessThan(2500);
+    expect(elapsedMs).toBeGreaterThan(0);
+    expect(elapsedMs).toBeLessThanOrEqual(DEFAULT_RETRY_POLICY.maxTotalWaitMs);
   });
 
   it("reports a timeout within the call's budget when every endpoint hangs", async () => {
     const client = balance([endpoint("hang-a", hang), endpoint("hang-b", hang)], 200);
-    const started = Date.now();
-    const error = await failure(client.read());
+    const { settled, elapsedMs } = await onFakeClock(client.read());
+    const error = await failure(Promise.reject((settled as PromiseRejectedResult).reason));
     expect(error.code).toBe("RPC_TIMEOUT");
-    expect(Date.now() - started).toBeLessThan(2 * 200 + 2000 + 500);
+    // Each endpoint once, then the first again after a backoff: every attempt ran its timeout, and
+    // the whole call stayed within its budget.
+    expect(client.upstream()).toBe(3);
+    expect(elapsedMs).toBeGreaterThanOrEqual(2 * 200);
+    expect(elapsedMs).toBeLessThanOrEqual(callBudgetMs(200));
   });
 });
 

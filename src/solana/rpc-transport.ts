@@ -150,14 +150,29 @@ export async function exchangeWithRetries<E extends { url: string }>(
 }
 
 async function attemptOnce(endpoint: Endpoint, payload: Payload, timeoutMs: number): Promise<Attempt> {
-  const timeout = AbortSignal.timeout(timeoutMs);
+  const timeout = attemptDeadline(timeoutMs);
   try {
-    const response: unknown = await endpoint.send({ payload, signal: timeout });
+    const response: unknown = await endpoint.send({ payload, signal: timeout.signal });
     const fault = faultFromResponse(payload.id, response);
     return fault ? { ok: false, fault } : { ok: true, response };
   } catch (error) {
-    return { ok: false, fault: faultFromError(error, timeout.aborted, Date.now()) };
+    return { ok: false, fault: faultFromError(error, timeout.signal.aborted, Date.now()) };
+  } finally {
+    timeout.clear();
   }
+}
+
+/**
+ * A signal that aborts one attempt after `timeoutMs`, on the same timers as the retry waits (so one
+ * clock governs a call, and tests can move it), cleared once the attempt ends.
+ */
+export function attemptDeadline(timeoutMs: number): { signal: AbortSignal; clear: () => void } {
+  const controller = new AbortController();
+  const timer = setTimeout(
+    () => controller.abort(new DOMException(`No answer within ${timeoutMs} ms.`, "TimeoutError")),
+    timeoutMs,
+  );
+  return { signal: controller.signal, clear: () => clearTimeout(timer) };
 }
 
 function sleep(ms: number): Promise<void> {

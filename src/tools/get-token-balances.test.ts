@@ -1,3 +1,4 @@
+import { getAddressDecoder } from "@solana/kit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chain, connect, demo, type TestSession } from "../../test/support/tool-client";
 
@@ -87,9 +88,12 @@ describe("get_token_balances", () => {
     const delegated = structured.accounts.find(
       (row) => row.address === demo.fixtures["spl-token-token-account-delegated"],
     );
-    expect(delegated?.delegate).toBeTruthy();
+    const raw = await chainTokenAccount(demo.fixtures["spl-token-token-account-delegated"] ?? "");
+    expect(raw.delegate).not.toBeNull();
+    expect(delegated?.delegate).toBe(raw.delegate);
+    expect(delegated?.delegatedAmount).toBe(raw.delegatedAmount);
     expect(delegated?.decimals).toBeNull();
-    expect(delegated?.amount).toBe(await chainAmountRaw(demo.fixtures["spl-token-token-account-delegated"] ?? ""));
+    expect(delegated?.amount).toBe(raw.amount);
     expect(text).toContain("delegate");
   });
 
@@ -108,9 +112,17 @@ describe("get_token_balances", () => {
   });
 });
 
-/** Raw amount from the account bytes (offset 64, u64 little endian): its mint is absent, so no parsed balance. */
-async function chainAmountRaw(account: string): Promise<string> {
+/**
+ * Amount and delegate read from the account's own bytes (its mint is absent, so the node parses no
+ * balance): amount u64 at 64, the delegate option (u32 tag, 32 bytes) at 72, delegated amount u64 at 121.
+ */
+async function chainTokenAccount(account: string) {
   const info = await chain<{ value: { data: [string, string] } }>("getAccountInfo", [account, { encoding: "base64" }]);
   const bytes = Uint8Array.from(atob(info.value.data[0]), (char) => char.charCodeAt(0));
-  return new DataView(bytes.buffer).getBigUint64(64, true).toString();
+  const view = new DataView(bytes.buffer);
+  return {
+    amount: view.getBigUint64(64, true).toString(),
+    delegate: view.getUint32(72, true) === 1 ? getAddressDecoder().decode(bytes.subarray(76, 108)) : null,
+    delegatedAmount: view.getBigUint64(121, true).toString(),
+  };
 }

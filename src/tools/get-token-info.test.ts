@@ -110,12 +110,12 @@ describe("get_token_info", () => {
     const nodeMetadata = nodeExtensions.find((item) => item.extension === "tokenMetadata")?.state as
       | { name: string; symbol: string; uri: string }
       | undefined;
-    if (nodeMetadata)
-      expect(structured.metadata).toMatchObject({
-        name: nodeMetadata.name,
-        symbol: nodeMetadata.symbol,
-        uri: nodeMetadata.uri,
-      });
+    expect(nodeMetadata).toBeDefined();
+    expect(structured.metadata).toMatchObject({
+      name: nodeMetadata?.name,
+      symbol: nodeMetadata?.symbol,
+      uri: nodeMetadata?.uri,
+    });
   });
 
   it("refuses an account that is not a mint, saying what it is", async () => {

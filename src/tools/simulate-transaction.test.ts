@@ -79,13 +79,21 @@ describe("simulate_transaction", () => {
     expect(lines.slice(header + 1)).toEqual(structured.logs.map((line) => `  ${chainText(line, 1000)}`));
   });
 
-  it("reports the error of a transfer that cannot succeed", async () => {
-    const { result, structured } = await session.call<Simulation>("simulate_transaction", {
-      transaction: transfer(10n ** 18n),
-    });
+  it("reports the error of a transfer that cannot succeed, as the node's own simulation gives it", async () => {
+    const transaction = transfer(10n ** 18n);
+    const { result, structured, text } = await session.call<Simulation>("simulate_transaction", { transaction });
+    const node = await chain<{ value: { err: unknown; logs: string[] } }>("simulateTransaction", [
+      transaction,
+      { encoding: "base64", sigVerify: false, replaceRecentBlockhash: true },
+    ]);
     expect(result.isError).toBeFalsy();
     expect(structured.status).toBe("failed");
-    expect(structured.error).not.toBeNull();
+    // The System program's own error, at the transfer (instruction 0): insufficient funds.
+    expect(node.value.err).toEqual({ InstructionError: [0, { Custom: 1 }] });
+    // The same error, its integers as strings as every integer read from the chain is given.
+    expect(structured.error).toEqual({ InstructionError: ["0", { Custom: "1" }] });
+    expect(structured.logs).toEqual(node.value.logs);
+    expect(text).toContain("would FAIL");
   });
 
   it("refuses input that is not base64, too large, or not a transaction", async () => {

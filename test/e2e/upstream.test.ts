@@ -15,8 +15,6 @@ const demo = inject("demo");
 
 const TIMEOUT_MS = 1500;
 const COOLDOWN_MS = 300;
-/** The transport's bound on one call (two attempts and its backoff budget), plus room for the hops. */
-const CALL_BOUND_MS = 2 * TIMEOUT_MS + 2000 + 1500;
 
 let faulty: FaultProxy;
 let healthy: FaultProxy;
@@ -64,16 +62,12 @@ interface Balance {
 }
 
 /** `processed` is never cached, so these calls always reach an endpoint. */
-async function balance(
-  client: Client,
-  args: Record<string, unknown> = {},
-): Promise<{ result: CallToolResult; ms: number }> {
-  const started = Date.now();
+async function balance(client: Client, args: Record<string, unknown> = {}): Promise<{ result: CallToolResult }> {
   const result = (await client.callTool({
     name: "get_balance",
     arguments: { address: demo.wallet, commitment: "processed", ...args },
   })) as CallToolResult;
-  return { result, ms: Date.now() - started };
+  return { result };
 }
 
 function text(result: CallToolResult): string {
@@ -95,13 +89,14 @@ describe("failover to a healthy endpoint", () => {
   it.each(faults)("answers correctly when the first endpoint sends %s", async (_name, fault) => {
     faulty.setFault(fault);
     const client = await connect();
-    const { result, ms } = await balance(client);
+    const { result } = await balance(client);
     expect(text(result)).not.toContain("SECRET");
     expect(result.isError, text(result)).toBeFalsy();
     expect((result.structuredContent as unknown as Balance).lamports).toBe(demo.walletLamports);
     expect(faulty.requestsFor("getBalance")).toBe(1);
+    // One attempt at the faulty endpoint, then the healthy one: how long each wait lasts is the
+    // transport's unit tests' business (under fake timers) and the bench's.
     expect(healthy.requestsFor("getBalance")).toBe(1);
-    expect(ms).toBeLessThan(fault.kind === "slow" ? TIMEOUT_MS + 1500 : 1500);
     // 429 asked for a one-second pause: give it before the next test.
     if (fault.kind === "status" && fault.status === 429) await sleep(1000);
   });
@@ -125,20 +120,23 @@ describe("when every endpoint fails", () => {
     ["rate limited", { kind: "status", status: 429, retryAfter: "5" }, /rate limiting requests.*try again in 5 s/],
   ];
 
-  it.each(cases)("fails with a clear error within its time bound when they are %s", async (_name, fault, message) => {
-    faulty.setFault(fault);
-    healthy.setFault(fault);
-    const client = await connect();
-    const { result, ms } = await balance(client);
-    expect(result.isError).toBe(true);
-    expect(text(result)).toMatch(message);
-    expect(text(result)).not.toMatch(/SECRET|127\.0\.0\.1|http/);
-    expect(ms).toBeLessThan(CALL_BOUND_MS);
-    if (fault.kind === "status" && fault.status === 429) {
-      // A long Retry-After is reported at once, not waited out.
-      expect(ms).toBeLessThan(1500);
-    }
-  });
+  it.each(cases)(
+    "fails with a clear error, and no endpoint or key, when they are %s",
+    async (_name, fault, message) => {
+      faulty.setFault(fault);
+      healthy.setFault(fault);
+      const client = await connect();
+      const { result } = await balance(client);
+      expect(result.isError).toBe(true);
+      expect(text(result)).toMatch(message);
+      expect(text(result)).not.toMatch(/SECRET|127\.0\.0\.1|http/);
+      if (fault.kind === "status" && fault.status === 429) {
+        // A long Retry-After is reported at once, not waited out: no second request to either.
+        expect(faulty.requestsFor("getBalance")).toBe(1);
+        expect(healthy.requestsFor("getBalance")).toBe(1);
+      }
+    },
+  );
 });
 
 describe("sharing upstream requests", () => {
@@ -159,8 +157,7 @@ describe("sharing upstream requests", () => {
     const client = await connect();
     const first = await balance(client, { address: demo.secondHolder, commitment: "confirmed" });
     const structured = first.result.structuredContent as unknown as Balance;
-    if (!structured.cache) return; // get_balance does not report cache provenance in this build
-    expect(structured.cache.hit).toBe(false);
+    expect(structured.cache?.hit).toBe(false);
     const again: Balance[] = [];
     for (let i = 0; i < 10; i++) {
       const { result } = await balance(client, { address: demo.secondHolder, commitment: "confirmed" });
