@@ -2,7 +2,7 @@
  * Policy: who may sign in. `ALLOWED_USERS` lists emails (`alice@example.com`), logins (`octocat`)
  * and domains (`@example.com`); an empty list lets every account of the upstream provider in.
  */
-import { splitList } from "../http/host-guard";
+import { splitList } from "../platform/hosts";
 
 /** What the upstream provider vouched for; only verified emails are ever listed. */
 export interface SignedInIdentity {

@@ -2,7 +2,7 @@
  * Policy: which auth mode applies to a request. OAuth is the default everywhere; `AUTH_MODE=none`
  * turns it off only for loopback hosts, so a deployed Worker can never be opened by a stray var.
  */
-import { isLoopbackHostname } from "../http/host-guard";
+import { isLoopbackHostname } from "../platform/hosts";
 
 export type AuthModeDecision = { mode: "oauth" } | { mode: "none" } | { mode: "refused"; reason: string };
 

@@ -2,7 +2,7 @@
  * Policy: how a user signs in on this request. A configured upstream provider always wins; the
  * type-a-name local sign-in exists only on loopback hosts with no upstream, for development.
  */
-import { isLoopbackHostname } from "../http/host-guard";
+import { isLoopbackHostname } from "../platform/hosts";
 import type { AuthVars } from "./config";
 
 export type UpstreamConfig =

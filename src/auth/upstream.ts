@@ -6,7 +6,7 @@
  * The upstream's tokens are used once, to learn who signed in, and are not kept.
  */
 import * as oauth from "oauth4webapi";
-import { isLoopbackHostname } from "../http/host-guard";
+import { isLoopbackHostname } from "../platform/hosts";
 import type { SignedInIdentity } from "./allowlist";
 import { type UpstreamConfig, userIdFor } from "./sign-in";
 

@@ -13,10 +13,11 @@ import { SERVER_VERSION } from "../mcp/identity";
 import { isWebSocketUpgrade, jsonRpcError, webSocketRefused } from "../mcp/json-rpc";
 import { serveSession } from "../mcp/session-http";
 import { claimsStatelessRevision, serveStateless } from "../mcp/stateless";
+import { isLoopbackHostname, splitList } from "../platform/hosts";
 import { defaultNetwork, readNetworks } from "../solana/networks";
 import { tools } from "../tools";
 import { views } from "../views";
-import { hostGuard, isLoopbackHostname, splitList } from "./host-guard";
+import { hostGuard } from "./host-guard";
 import { Landing } from "./landing";
 
 /** Largest MCP request body accepted; checked before anything is parsed. */

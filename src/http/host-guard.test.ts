@@ -1,6 +1,7 @@
 /** The DNS-rebinding policy alone: which Host and Origin pairs may be served. */
 import { describe, expect, it } from "vitest";
-import { checkHostAndOrigin, splitList } from "./host-guard";
+import { splitList } from "../platform/hosts";
+import { checkHostAndOrigin } from "./host-guard";
 
 const deployed = { allowedHostnames: ["mcp.example.com"], allowedOrigins: ["https://app.example.com"] };
 const verdict = (host: string | null, origin: string | null, options = deployed) =>

@@ -12,7 +12,7 @@ import {
   ResourceTemplate,
 } from "@modelcontextprotocol/server";
 import * as z from "zod";
-import { toAddress } from "../solana/base58";
+import { ADDRESS_FORM, toAddress } from "../solana/base58";
 import { isServiceError, type ServiceErrorCode } from "../solana/errors";
 import type { SolanaService } from "../solana/service";
 import { resolveAddress, type SavedState } from "../state/rules";
@@ -22,7 +22,7 @@ import { ANY_ARGUMENTS } from "../tools/arguments";
 import { loadAccount } from "../tools/get-account";
 import { loadNetworkStatus } from "../tools/get-network-status";
 import { resolveRead } from "../tools/read";
-import { ADDRESS_FORM, SIGNATURE_FORM } from "../tools/schemas";
+import { SIGNATURE_FORM } from "../tools/schemas";
 import { once, type Tool, type ToolContext } from "../tools/tool";
 import { toolList } from "../tools/tool-list";
 import { readView, toolUiMeta, VIEW_MIME_TYPE, viewResourceMeta, views } from "../views";

@@ -5,6 +5,9 @@
  */
 import { type Address, address, isAddress } from "@solana/kit";
 
+/** How an address is written, in every message that refuses one. */
+export const ADDRESS_FORM = "a base58-encoded 32-byte Solana address (32 to 44 characters)";
+
 /**
  * Addresses kit has already accepted. Its check decodes the base58 with BigInt arithmetic, the
  * largest part of a cached call's argument check, and the same few addresses come back call after

@@ -2,7 +2,7 @@
  * Swaps saved labels for their addresses in a tool call's arguments, before the handler runs, so
  * that every tool takes `treasury` wherever it takes an address and no handler needs to know.
  */
-import { ADDRESS_FORM } from "../tools/schemas";
+import { ADDRESS_FORM } from "../solana/base58";
 import { LABEL_PATTERN, resolveAddress, type SavedState } from "./rules";
 
 /** The argument names that hold an address or a list of them, across the catalog. */

@@ -1,6 +1,6 @@
 /** The pure rules of session state: label form, resolution, bounds and their errors. */
 import { describe, expect, it } from "vitest";
-import { ADDRESS_FORM } from "../tools/schemas";
+import { ADDRESS_FORM } from "../solana/base58";
 import {
   emptyState,
   isLabel,

@@ -5,13 +5,11 @@
  */
 import { getBase58Encoder } from "@solana/kit";
 import * as z from "zod";
-import { base58Problem, isKnownAddress } from "../solana/base58";
+import { ADDRESS_FORM, base58Problem, isKnownAddress } from "../solana/base58";
 import { NETWORK_NAMES, unknownNetworkMessage } from "../solana/networks";
 import { COMMITMENTS } from "../solana/types";
 import { invalidAddressMessage, LABEL_PATTERN } from "../state/rules";
 import { once } from "./tool";
-
-export const ADDRESS_FORM = "a base58-encoded 32-byte Solana address (32 to 44 characters)";
 
 /**
  * An address, or a label the session saved for one: the server swaps labels for their addresses
