@@ -4,7 +4,7 @@
 // its model-facing part, each tool's name, description and input schema.
 
 export const MODEL_FACING_BUDGET = 12_000;
-export const TOOL_LIST_BUDGET = 34_000;
+export const TOOL_LIST_BUDGET = 32_000;
 
 const bytes = (value) => Buffer.byteLength(JSON.stringify(value));
 

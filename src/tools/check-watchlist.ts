@@ -75,7 +75,7 @@ export const checkWatchlist = defineTool({
           z.object({
             address: z.string(),
             tokens: z
-              .array(z.unknown())
+              .array(z.looseObject({}))
               .nullable()
               .describe(
                 `Per mint, null if not tracked: amount, uiAmount, change (signed; null if not checked then), ${TOKEN_NOTE}, ${VALUE_NOTE}.`,

@@ -28,10 +28,10 @@ export const getPortfolio = defineTool({
       totalUsd: z.string().describe("Counted sum."),
       sol: z.object({ lamports: u64String() }).describe(`Liquid, ${VALUE_NOTE}.`),
       stake: z
-        .array(z.unknown())
+        .array(z.looseObject({}))
         .describe(`Stake accounts: lamports, state, voteAccount, delegatedLamports, ${VALUE_NOTE}.`),
-      tokens: z.array(z.unknown()).describe(`Per mint, largest first: amount, uiAmount, ${TOKEN_NOTE}, ${VALUE_NOTE}.`),
-      notCounted: z.array(z.unknown()).describe("Not in totalUsd: item, reason."),
+      tokens: z.array(z.looseObject({})).describe(`Per mint, largest first: amount, uiAmount, ${TOKEN_NOTE}, ${VALUE_NOTE}.`),
+      notCounted: z.array(z.looseObject({})).describe("Not in totalUsd: item, reason."),
       ...readContext(),
       cache: cacheInfo(),
     },

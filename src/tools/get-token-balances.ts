@@ -43,12 +43,12 @@ export const getTokenBalances = defineTool({
     outputSchema: {
       owner: z.string(),
       totals: z
-        .array(z.unknown())
+        .array(z.looseObject({}))
         .describe(
           `Per mint, largest first, summed over its accounts (a count): amount, uiAmount, ${TOKEN_NOTE}, ${VALUE_NOTE}.`,
         ),
       totalUsd: z.string().describe("Counted sum."),
-      accounts: z.array(z.unknown()).describe("Token accounts; isNative: wrapped SOL."),
+      accounts: z.array(z.looseObject({})).describe("Token accounts; isNative: wrapped SOL."),
       zeroBalanceAccounts: z.number().int().describe("Holding 0."),
       uiAmountTime: uiAmountTime(),
       ...readContext(),

@@ -59,7 +59,7 @@ export const getTransaction = defineTool({
             instruction: z.string(),
             program: z.string(),
             type: z.string(),
-            info: z.unknown(),
+            info: z.record(z.string(), z.unknown()),
             summary: z.string(),
           }),
         )
