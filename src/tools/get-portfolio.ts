@@ -30,7 +30,9 @@ export const getPortfolio = defineTool({
       stake: z
         .array(z.looseObject({}))
         .describe(`Stake accounts: lamports, state, voteAccount, delegatedLamports, ${VALUE_NOTE}.`),
-      tokens: z.array(z.looseObject({})).describe(`Per mint, largest first: amount, uiAmount, ${TOKEN_NOTE}, ${VALUE_NOTE}.`),
+      tokens: z
+        .array(z.looseObject({}))
+        .describe(`Per mint, largest first: amount, uiAmount, ${TOKEN_NOTE}, ${VALUE_NOTE}.`),
       notCounted: z.array(z.looseObject({})).describe("Not in totalUsd: item, reason."),
       ...readContext(),
       cache: cacheInfo(),
