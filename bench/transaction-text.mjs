@@ -1,7 +1,8 @@
 // What a model reads for a transaction: the mean get_transaction text over the real mainnet
 // transactions kept in test/fixtures/transactions (SOURCE.md there says where they come from and
-// which are mainnet's). The explanation and the text are the server's own modules, bundled for
-// Node with esbuild; no chain or server is needed. Run alone: `node bench/transaction-text.mjs`.
+// which are mainnet's), with the DeFi programs named from the bundled IDLs (public/idl) as the
+// Worker reads them. The explanation and the text are the server's own modules, bundled for Node
+// with esbuild; no chain or server is needed. Run alone: `node bench/transaction-text.mjs`.
 
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -32,6 +33,7 @@ export async function transactionTextSizes() {
       [
         `export { explainTransaction } from ${JSON.stringify(path.join(root, "src/solana/transactions/explain.ts"))};`,
         `export { transactionText } from ${JSON.stringify(path.join(root, "src/tools/transaction-text.ts"))};`,
+        `export { createDefiDecoder } from ${JSON.stringify(path.join(root, "src/solana/transactions/defi.ts"))};`,
       ].join("\n"),
     );
     const out = path.join(dir, "text.mjs");
@@ -43,12 +45,21 @@ export async function transactionTextSizes() {
       outfile: out,
       logLevel: "error",
     });
-    const { explainTransaction, transactionText } = await import(pathToFileURL(out).href);
+    const { explainTransaction, transactionText, createDefiDecoder } = await import(pathToFileURL(out).href);
+    const defi = createDefiDecoder(async (/** @type {string} */ file) => {
+      try {
+        return JSON.parse(readFileSync(path.join(root, "public/idl", file), "utf8"));
+      } catch {
+        return undefined;
+      }
+    });
     const sizes = [];
     for (const signature of mainnetSignatures()) {
       const tx = JSON.parse(readFileSync(path.join(FIXTURES, `${signature}.json`), "utf8"));
-      const explained = await explainTransaction(signature, tx);
-      sizes.push(Buffer.byteLength(transactionText(explained, { network: "mainnet", logs: [] })));
+      const explained = await explainTransaction(signature, tx, defi);
+      const text = transactionText(explained, { network: "mainnet", logs: [] });
+      if (process.env.BENCH_PRINT) console.log(`${text}\n`);
+      sizes.push(Buffer.byteLength(text));
     }
     const mean = Math.round(sizes.reduce((sum, size) => sum + size, 0) / sizes.length);
     return {
