@@ -23,6 +23,18 @@ function tokens(info: Action["info"], field = "amount", identities?: MintIdentit
 
 type Describe = (info: Action["info"], identities?: MintIdentities) => string;
 
+/**
+ * A token account named by what it holds: "USDC account", or "token account" and its mint after
+ * the sentence's accounts when the mint has no name.
+ */
+function tokenAccount(mint: Json | undefined, identities?: MintIdentities): { kind: string; mint: string } {
+  if (typeof mint !== "string") return { kind: "token account", mint: "" };
+  const label = mintLabel(mint, identities);
+  return label.startsWith("of mint ")
+    ? { kind: "token account", mint: ` (mint ${shortAddress(mint)})` }
+    : { kind: `${label} account`, mint: "" };
+}
+
 const TOKEN: Record<string, Describe> = {
   transfer: (i, ids) =>
     `Transfer ${tokens(i, "amount", ids)} from ${who(i.source)} to ${i.source === i.destination ? "the same account" : who(i.destination)}`,
@@ -38,7 +50,10 @@ const TOKEN: Record<string, Describe> = {
   freezeAccount: (i) => `Freeze token account ${who(i.account)}`,
   thawAccount: (i) => `Thaw token account ${who(i.account)}`,
   initializeMint: (i) => `Initialize mint ${who(i.mint)} with ${str(i.decimals)} decimals`,
-  initializeAccount: (i) => `Initialize token account ${who(i.account)} (mint ${who(i.mint)}, owner ${who(i.owner)})`,
+  initializeAccount: (i, ids) => {
+    const held = tokenAccount(i.mint, ids);
+    return `Initialize ${held.kind} ${who(i.account)} for ${who(i.owner)}${held.mint}`;
+  },
   syncNative: (i) => `Sync wrapped SOL account ${who(i.account)}`,
   withdrawWithheldTokensFromMint: (i) => `Withdraw the fees withheld in mint ${who(i.mint)} to ${who(i.feeReceiver)}`,
   withdrawWithheldTokensFromAccounts: (i) =>
@@ -72,9 +87,14 @@ const BY_PROGRAM: Record<string, Record<string, Describe>> = {
   TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA: TOKEN,
   TokenzQdBNbLqP5VEhdkAS6EPFLC1PHnBqCXEpPxuEb: TOKEN,
   ATokenGPvbdGVxr1b2hvZbsiqW5xWH25efTNsLJA8knL: {
-    create: (i) => `Create token account ${who(i.account)} for ${who(i.wallet)} (mint ${who(i.mint)})`,
-    createIdempotent: (i) =>
-      `Open token account ${who(i.account)} for ${who(i.wallet)} (mint ${who(i.mint)}) if missing`,
+    create: (i, ids) => {
+      const held = tokenAccount(i.mint, ids);
+      return `Create ${held.kind} ${who(i.account)} for ${who(i.wallet)}${held.mint}`;
+    },
+    createIdempotent: (i, ids) => {
+      const held = tokenAccount(i.mint, ids);
+      return `Open ${held.kind} ${who(i.account)} for ${who(i.wallet)}${held.mint} if missing`;
+    },
   },
   Stake11111111111111111111111111111111111111: {
     delegate: (i) => `Delegate stake ${who(i.stakeAccount)} to vote account ${who(i.voteAccount)}`,
