@@ -34,6 +34,15 @@ export default defineConfig({
     outputFile: jsonReport ? { json: jsonReport } : undefined,
     projects: [
       {
+        // Pure modules (rules, formats, codecs, text): Node, no chain and no workerd, so
+        // `npm run test:unit` answers in seconds. A test that needs either is a workers test.
+        test: {
+          name: "unit",
+          include: ["src/**/*.unit.test.ts"],
+          environment: "node",
+        },
+      },
+      {
         // Units, tools and the session Durable Object, in workerd, against a real local chain.
         plugins: [
           quietShippedSourceMaps(),
@@ -54,6 +63,7 @@ export default defineConfig({
         test: {
           name: "workers",
           include: ["src/**/*.test.ts", "src/**/*.test.tsx"],
+          exclude: ["src/**/*.unit.test.ts"],
           globalSetup: ["test/setup/chain.ts"],
           testTimeout: 20_000,
         },
