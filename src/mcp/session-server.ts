@@ -7,7 +7,7 @@
 import { type LoggingLevel, McpServer } from "@modelcontextprotocol/server";
 import type { PlatformOps } from "../platform/ops";
 import type { SolanaService } from "../solana/service";
-import { createStateStore, memoryKv, type StateStore } from "../state/store";
+import type { StateStore } from "../state/store";
 import { SESSION_URI, sessionView } from "../state/view";
 import type { Tool } from "../tools/tool";
 import { type CallChannel, type Lane, registerCatalog } from "./catalog";
@@ -21,8 +21,8 @@ export interface SessionBinding {
   solana: SolanaService;
   /** The Worker's static assets (the views' script). */
   assets: Fetcher;
-  /** The session's state; without one (tests) it lives in memory with the server. */
-  store?: StateStore;
+  /** The session's state, in its Durable Object's storage. */
+  store: StateStore;
   loggingLevel(): LoggingLevel | undefined;
   setLoggingLevel(level: LoggingLevel): void;
   /** Billable operations since the previous call (the session object's meter), for the log line. */
@@ -32,8 +32,7 @@ export interface SessionBinding {
 }
 
 export function createSessionServer(binding: SessionBinding): McpServer {
-  const started = Date.now();
-  const store = binding.store ?? createStateStore(memoryKv(), () => ({ createdAt: started, lastActive: Date.now() }));
+  const { store } = binding;
   const server = new McpServer(SERVER_INFO, {
     capabilities: { logging: {}, tools: {}, resources: { subscribe: true }, prompts: {}, completions: {} },
     instructions: SERVER_INSTRUCTIONS,

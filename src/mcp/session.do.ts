@@ -60,7 +60,7 @@ export class McpSession extends DurableObject<Env> {
   private transport?: SessionTransport;
   private solana?: SolanaService;
   private store?: StateStore;
-  private binding?: SessionBinding & { store: StateStore };
+  private binding?: SessionBinding;
   /** Hot-path calls in flight, by request id, each with what cancels it. */
   private readonly plainCalls = new Map<RequestId, AbortController>();
   private lastActive = 0;
@@ -234,10 +234,7 @@ export class McpSession extends DurableObject<Env> {
     return response;
   }
 
-  private async callPlain(
-    plain: PlainCall,
-    binding: SessionBinding & { store: StateStore },
-  ): Promise<Response | FinishedAnswer> {
+  private async callPlain(plain: PlainCall, binding: SessionBinding): Promise<Response | FinishedAnswer> {
     if (this.plainCalls.has(plain.id) || this.transport?.inFlight(plain.id)) return requestIdInUse(plain.id);
     const cancel = new AbortController();
     this.plainCalls.set(plain.id, cancel);
@@ -270,7 +267,7 @@ export class McpSession extends DurableObject<Env> {
   }
 
   /** What the session's calls run with: built on the first call after a wake, for the server and the hot path alike. */
-  private bindingFor(record: SessionRecord): SessionBinding & { store: StateStore } {
+  private bindingFor(record: SessionRecord): SessionBinding {
     if (this.binding) return this.binding;
     // Cache writes finish after the answer is sent.
     this.solana ??= createSolanaService(

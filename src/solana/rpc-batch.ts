@@ -34,11 +34,6 @@ const REFUSAL_MEMORY_MS = 10 * 60_000;
 const refusedUntil = new Map<string, number>();
 const REFUSED = Symbol("batch refused");
 
-/** Forgets which nodes refused batches (for tests). */
-export function resetBatchRefusals(): void {
-  refusedUntil.clear();
-}
-
 async function attemptBatch(url: string, body: string, ids: Set<number>, timeoutMs: number): Promise<Attempt> {
   const timeout = attemptDeadline(timeoutMs);
   try {

@@ -49,11 +49,6 @@ interface Endpoint {
  */
 const coolingUntil = new Map<string, number>();
 
-/** Forgets every cool-down (for tests). */
-export function resetEndpointHealth(): void {
-  coolingUntil.clear();
-}
-
 /** The longest one call can take: two full attempts (a failover after a timeout) plus backoff. */
 export function callBudgetMs(timeoutMs: number, policy: RetryPolicy = DEFAULT_RETRY_POLICY): number {
   return 2 * timeoutMs + policy.maxTotalWaitMs;

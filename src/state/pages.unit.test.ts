@@ -1,8 +1,9 @@
 /** Large results: shortening keeps the schema's shape, and pages rebuild the full text exactly. */
 import { describe, expect, it } from "vitest";
+import { memoryKv } from "../../test/support/memory-kv";
 import { PAGE_CHARS, shrinkStructured, splitPages } from "./pages";
 import { LIMITS } from "./rules";
-import { createStateStore, memoryKv } from "./store";
+import { createStateStore } from "./store";
 
 describe("large results", () => {
   it("cuts the biggest arrays until the value fits, and says what it cut", () => {

@@ -4,8 +4,9 @@
  */
 import { env, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
+import { memoryKv } from "../../test/support/memory-kv";
 import { emptyState, LIMITS } from "./rules";
-import { createStateStore, memoryKv, type StateStore, type SyncKv } from "./store";
+import { createStateStore, type StateStore, type SyncKv } from "./store";
 
 const times = () => ({ createdAt: 0, lastActive: 0 });
 let objects = 0;

@@ -180,21 +180,3 @@ export function createStateStore(kv: SyncKv, times: () => StateTimes): StateStor
     times,
   };
 }
-
-/** A Map behind the SyncKv interface: the state of a server without a Durable Object (tests, a stateless lane). */
-export function memoryKv(): SyncKv {
-  const map = new Map<string, unknown>();
-  return {
-    get: <T>(key: string) => map.get(key) as T | undefined,
-    put: (key, value) => {
-      map.set(key, structuredClone(value));
-    },
-    delete: (key) => map.delete(key),
-    *list<T>(options?: SyncKvListOptions): Iterable<[string, T]> {
-      for (const key of [...map.keys()].sort()) {
-        if (options?.prefix && !key.startsWith(options.prefix)) continue;
-        yield [key, map.get(key) as T];
-      }
-    },
-  } as SyncKv;
-}

@@ -6,7 +6,6 @@ import { env } from "cloudflare:workers";
 import { address } from "@solana/kit";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { connect, demo, type TestSession } from "../../test/support/tool-client";
-import { resetEndpointHealth } from "../solana/rpc-transport";
 import { createSolanaService } from "../solana/service";
 
 let session: TestSession;
@@ -128,7 +127,6 @@ describe("an RPC node that cannot be reached", () => {
   });
 
   it("is named by its network, never by its URL", async () => {
-    resetEndpointHealth();
     // The fault injected as workerd reports a refused connection (a real one also logs a native stack).
     const down = "http://down.fault.invalid/?api-key=SECRET";
     const realFetch = globalThis.fetch.bind(globalThis);

@@ -7,10 +7,9 @@
  */
 import { generateKeyPairSigner, type KeyPairSigner } from "@solana/kit";
 import { getTransferSolInstruction } from "@solana-program/system";
-import { afterEach, describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { fundedSigner, sendTransaction } from "../../test/support/chain-transactions";
 import { chain, connect, sessionPerTest } from "../../test/support/tool-client";
-import { resetBatchRefusals } from "../solana/rpc-batch";
 
 interface Activity {
   activity: {
@@ -30,7 +29,6 @@ interface ChainTx {
 }
 
 const open = sessionPerTest();
-afterEach(() => resetBatchRefusals());
 
 /** The wallet's own lamport change in a transaction, from the chain, as exact SOL. */
 async function solChange(signature: string, wallet: string): Promise<string> {

@@ -11,7 +11,9 @@ import { afterEach, expect, inject } from "vitest";
 import type { Demo } from "../../scripts/local-chain/demo.mjs";
 import { createSessionServer } from "../../src/mcp/session-server";
 import { createSolanaService, type SolanaService } from "../../src/solana/service";
+import { createStateStore } from "../../src/state/store";
 import { chainCall } from "./chain-rpc";
+import { memoryKv } from "./memory-kv";
 
 declare module "vitest" {
   interface ProvidedContext {
@@ -46,8 +48,11 @@ export interface TestSession {
 /** A session of the real server; `rpcUrl` points its local network at another endpoint. */
 export async function connect(options: { rpcUrl?: string } = {}): Promise<TestSession> {
   const solana = createSolanaService(options.rpcUrl ? { ...env, SOLANA_RPC_LOCALNET: options.rpcUrl } : env);
+  const started = Date.now();
   const server = createSessionServer({
     solana,
+    // The session's state in memory, where a session object keeps it in its storage.
+    store: createStateStore(memoryKv(), () => ({ createdAt: started, lastActive: Date.now() })),
     assets: env.ASSETS,
     loggingLevel: () => undefined,
     setLoggingLevel() {},
