@@ -7,7 +7,7 @@ import { createApp } from "./http/app";
 import { rejectUnknownHosts } from "./http/host-guard";
 import { rejectNonCanonicalPaths } from "./http/path-guard";
 
-export { McpSession } from "./mcp/session.do";
+export { McpSession } from "./mcp/session/session.do";
 export { UserState } from "./state/user-state.do";
 
 // Host and path are settled before auth: the provider and the router must read the same request.

@@ -11,7 +11,7 @@ import { type CallerVariables, callerFromAuth } from "../auth/caller";
 import { rateLimited, spendCalls } from "../auth/rate-limit";
 import { SERVER_VERSION } from "../mcp/identity";
 import { isWebSocketUpgrade, jsonRpcError, webSocketRefused } from "../mcp/json-rpc";
-import { serveSession } from "../mcp/session-http";
+import { serveSession } from "../mcp/session/http";
 import { claimsStatelessRevision, serveStateless } from "../mcp/stateless";
 import { isLoopbackHostname, splitList } from "../platform/hosts";
 import { defaultNetwork, readNetworks } from "../solana/networks";

@@ -14,7 +14,7 @@ import type { Tool } from "../tools/tool";
 import { outputSchemaOf } from "./catalog";
 import { SERVER_INFO } from "./identity";
 import { jsonResponse } from "./json-rpc";
-import type { FinishedAnswer } from "./session-exchange";
+import type { FinishedAnswer } from "./session/contract";
 import type { ToolResult } from "./tool-result";
 
 const REVISION = "2026-07-28";

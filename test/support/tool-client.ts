@@ -9,7 +9,7 @@ import { type CallToolResult, Client, InMemoryTransport } from "@modelcontextpro
 import { getAddressDecoder } from "@solana/kit";
 import { afterEach, expect, inject } from "vitest";
 import type { Demo } from "../../scripts/local-chain/demo.mjs";
-import { createSessionServer } from "../../src/mcp/session-server";
+import { createSessionServer } from "../../src/mcp/session/server";
 import { createSolanaService, type SolanaService } from "../../src/solana/service";
 import { createStateStore } from "../../src/state/store";
 import { chainCall } from "./chain-rpc";

@@ -5,14 +5,14 @@
  * of state notifies a client subscribed to `solana://session`, on the changing call's own stream.
  */
 import { type LoggingLevel, McpServer } from "@modelcontextprotocol/server";
-import type { PlatformOps } from "../platform/ops";
-import type { SolanaService } from "../solana/service";
-import type { StateStore } from "../state/store";
-import { SESSION_URI, sessionView } from "../state/view";
-import type { Tool } from "../tools/tool";
-import { type CallChannel, type Lane, registerCatalog } from "./catalog";
-import { SERVER_INFO, SERVER_INSTRUCTIONS } from "./identity";
-import { runToolCall, type ToolResult } from "./tool-call";
+import type { PlatformOps } from "../../platform/ops";
+import type { SolanaService } from "../../solana/service";
+import type { StateStore } from "../../state/store";
+import { SESSION_URI, sessionView } from "../../state/view";
+import type { Tool } from "../../tools/tool";
+import { type CallChannel, type Lane, registerCatalog } from "../catalog";
+import { SERVER_INFO, SERVER_INSTRUCTIONS } from "../identity";
+import { runToolCall, type ToolResult } from "../tool-call";
 
 const LEVELS: LoggingLevel[] = ["debug", "info", "notice", "warning", "error", "critical", "alert", "emergency"];
 

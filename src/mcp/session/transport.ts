@@ -20,7 +20,7 @@ import {
   type Transport,
   type TransportSendOptions,
 } from "@modelcontextprotocol/server";
-import { invalidParams, jsonResponse } from "./json-rpc";
+import { invalidParams, jsonResponse } from "../json-rpc";
 import { SseStream } from "./sse";
 
 /** Finished streams kept for late resumption; the oldest is forgotten first. */

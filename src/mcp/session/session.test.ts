@@ -8,8 +8,8 @@ import {
   MCP_URL as MCP,
   openSession,
   postToSession as rpc,
-} from "../../test/support/session-post";
-import type { PlatformOps } from "../platform/ops";
+} from "../../../test/support/session-post";
+import type { PlatformOps } from "../../platform/ops";
 import type { McpSession, SessionRecord } from "./session.do";
 
 const demo = inject("demo");

@@ -5,7 +5,7 @@
  */
 import { env, evictDurableObject, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { describe, expect, inject, it } from "vitest";
-import { openSession, postToSession } from "../../test/support/session-post";
+import { openSession, postToSession } from "../../../test/support/session-post";
 import type { McpSession, SessionRecord } from "./session.do";
 
 const demo = inject("demo");

@@ -5,8 +5,8 @@
  */
 import { exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { statelessHeaders, withEnvelope } from "../../test/support/fuzz/stateless";
-import { MCP_URL, openSession, postToSession, SESSION_HEADERS } from "../../test/support/session-post";
+import { statelessHeaders, withEnvelope } from "../../../test/support/fuzz/stateless";
+import { MCP_URL, openSession, postToSession, SESSION_HEADERS } from "../../../test/support/session-post";
 import { MAX_BATCH_MESSAGES } from "./batches";
 
 const list = (id: number) => ({ jsonrpc: "2.0", id, method: "tools/list" });

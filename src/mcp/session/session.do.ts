@@ -23,17 +23,17 @@ import {
   type RequestId,
   SUPPORTED_PROTOCOL_VERSIONS,
 } from "@modelcontextprotocol/server";
-import { createOpsMeter, meterKv, meterStorage, type OpsMeter } from "../platform/ops";
-import { createSolanaService, type SolanaService } from "../solana/service";
-import { createStateStore, type StateStore } from "../state/store";
+import { createOpsMeter, meterKv, meterStorage, type OpsMeter } from "../../platform/ops";
+import { createSolanaService, type SolanaService } from "../../solana/service";
+import { createStateStore, type StateStore } from "../../state/store";
+import type { CallChannel } from "../catalog";
+import { jsonRpcError } from "../json-rpc";
+import { outputRefused, type PlainCall, plainSessionCall, sessionAnswer } from "../plain-call";
+import { logsEveryCall } from "../tool-call";
 import { batchRefusal } from "./batches";
-import type { CallChannel } from "./catalog";
-import { jsonRpcError } from "./json-rpc";
-import { outputRefused, type PlainCall, plainSessionCall, sessionAnswer } from "./plain-call";
-import type { FinishedAnswer, SessionAnswer, SessionRequest } from "./session-exchange";
-import { createSessionServer, runSessionCall, type SessionBinding } from "./session-server";
-import { hasMethod, isRequest, requestIdInUse, SessionTransport } from "./session-transport";
-import { logsEveryCall } from "./tool-call";
+import type { FinishedAnswer, SessionAnswer, SessionRequest } from "./contract";
+import { createSessionServer, runSessionCall, type SessionBinding } from "./server";
+import { hasMethod, isRequest, requestIdInUse, SessionTransport } from "./transport";
 import { countEnd, countOpening } from "./user-sessions";
 
 const RECORD_KEY = "session";

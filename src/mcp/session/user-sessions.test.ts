@@ -6,8 +6,8 @@
 import { env, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import type { JSONRPCMessage } from "@modelcontextprotocol/server";
 import { describe, expect, it } from "vitest";
-import { LIMITS } from "../state/rules";
-import type { OpenSession } from "../state/sessions";
+import { LIMITS } from "../../state/rules";
+import type { OpenSession } from "../../state/sessions";
 import type { McpSession, SessionRecord } from "./session.do";
 
 const stubOf = (sessionId: string) => env.MCP_SESSION.getByName(sessionId);

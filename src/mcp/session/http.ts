@@ -10,11 +10,11 @@
  * limit; a later revision's batch is refused here when its header says so, else by the session.
  */
 import { type JSONRPCMessage, parseJSONRPCMessage, SUPPORTED_PROTOCOL_VERSIONS } from "@modelcontextprotocol/server";
+import { jsonRpcError } from "../json-rpc";
+import { plainSessionCall } from "../plain-call";
 import { batchRefusal, MAX_BATCH_MESSAGES } from "./batches";
-import { jsonRpcError } from "./json-rpc";
-import { plainSessionCall } from "./plain-call";
-import type { SessionAnswer, SessionRequest } from "./session-exchange";
-import { isRequest } from "./session-transport";
+import type { SessionAnswer, SessionRequest } from "./contract";
+import { isRequest } from "./transport";
 
 /** Session ids are random UUIDs; anything else cannot name a session. */
 const SESSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

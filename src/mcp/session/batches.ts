@@ -3,7 +3,7 @@
  * (and 2026-07-28, whose SDK entry refuses them, never had them). Where they exist a batch is
  * bounded: each message is work in the session object, and each request a call on the user's budget.
  */
-import { jsonRpcError } from "./json-rpc";
+import { jsonRpcError } from "../json-rpc";
 
 /** The most messages one batch may hold. */
 export const MAX_BATCH_MESSAGES = 20;
