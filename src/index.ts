@@ -8,7 +8,7 @@ import { rejectUnknownHosts } from "./http/host-guard";
 import { rejectNonCanonicalPaths } from "./http/path-guard";
 
 export { McpSession } from "./mcp/session/session.do";
-export { UserState } from "./state/user-state.do";
+export { UserState } from "./mcp/stateless/user-state.do";
 
 // Host and path are settled before auth: the provider and the router must read the same request.
 export default rejectUnknownHosts(rejectNonCanonicalPaths(createWorker(createApp()))) satisfies ExportedHandler<Env>;

@@ -1,6 +1,6 @@
 /**
  * The Hono router: health, the landing page, and `/mcp` in two lanes. A 2026-07-28 request is
- * answered in this Worker (`mcp/stateless.ts`); a 2025-era request goes to the session Durable
+ * answered in this Worker (`mcp/stateless/handler.ts`); a 2025-era request goes to the session Durable
  * Object named by `Mcp-Session-Id`, one Durable Object call per MCP request.
  */
 import { type Context, Hono, type MiddlewareHandler } from "hono";
@@ -12,7 +12,7 @@ import { rateLimited, spendCalls } from "../auth/rate-limit";
 import { SERVER_VERSION } from "../mcp/identity";
 import { isWebSocketUpgrade, jsonRpcError, webSocketRefused } from "../mcp/json-rpc";
 import { serveSession } from "../mcp/session/http";
-import { claimsStatelessRevision, serveStateless } from "../mcp/stateless";
+import { claimsStatelessRevision, serveStateless } from "../mcp/stateless/handler";
 import { isLoopbackHostname, splitList } from "../platform/hosts";
 import { defaultNetwork, readNetworks } from "../solana/networks";
 import { tools } from "../tools";

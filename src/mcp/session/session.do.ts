@@ -1,7 +1,7 @@
 /**
  * The session object: one plain Durable Object per 2025-era MCP session, holding its SDK v2
  * server, its transport and the record that must outlive an eviction. The Worker has already
- * done the HTTP side (`session-http.ts`: headers, parsing, which session) and calls `handle` by JS
+ * done the HTTP side (`http.ts`: headers, parsing, which session) and calls `handle` by JS
  * RPC with the parsed messages, so nothing is parsed twice and no Request is copied on the way in.
  *
  * Its own storage is the record (one key) and the idle timer (the object's alarm); the agent's

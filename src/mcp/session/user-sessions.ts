@@ -4,7 +4,7 @@
  * anyone. Opening one past `LIMITS.sessionsPerUser` ends the user's oldest session. The local user
  * of AUTH_MODE=none (loopback only) is not counted.
  */
-import { userStateOf } from "../../state/user-state.do";
+import { userStateOf } from "../stateless/user-state.do";
 
 /** Counts an opening session, and ends those it pushes out (they answer 404, and their storage goes). */
 export async function countOpening(env: Env, owner: string, sessionId: string, openedAt: number): Promise<void> {

@@ -10,17 +10,17 @@ import { waitUntil } from "cloudflare:workers";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { type JSONRPCRequest, McpServer, ProtocolErrorCode } from "@modelcontextprotocol/server";
 import { createMcpHandler } from "agents/mcp/server";
-import { createOpsMeter, meterKv, type OpsMeter } from "../platform/ops";
-import { ServiceError } from "../solana/errors";
-import { createSolanaService, type SolanaService } from "../solana/service";
-import { namesLabel } from "../state/labels";
-import { userStateOf } from "../state/user-state.do";
-import { parseArguments } from "../tools/arguments";
-import { type Lane, registerCatalog } from "./catalog";
-import { SERVER_INFO, SERVER_INSTRUCTIONS } from "./identity";
-import { invalidParams, jsonResponse } from "./json-rpc";
-import { outputRefused, type PlainCall, plainAnswer, plainToolCall } from "./plain-call";
-import { logsEveryCall, runToolCall, type ToolResult, toolErrorResult } from "./tool-call";
+import { createOpsMeter, meterKv, type OpsMeter } from "../../platform/ops";
+import { ServiceError } from "../../solana/errors";
+import { createSolanaService, type SolanaService } from "../../solana/service";
+import { namesLabel } from "../../state/labels";
+import { parseArguments } from "../../tools/arguments";
+import { type Lane, registerCatalog } from "../catalog";
+import { SERVER_INFO, SERVER_INSTRUCTIONS } from "../identity";
+import { invalidParams, jsonResponse } from "../json-rpc";
+import { outputRefused, type PlainCall, plainAnswer, plainToolCall } from "../plain-call";
+import { logsEveryCall, runToolCall, type ToolResult, toolErrorResult } from "../tool-call";
+import { userStateOf } from "./user-state.do";
 
 /** Who is calling this request, set by the router around the handler. */
 const callers = new AsyncLocalStorage<{ caller: string; env: Env }>();

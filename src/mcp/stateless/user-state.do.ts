@@ -13,13 +13,13 @@
  * opens and when it ends, never in between: past `LIMITS.sessionsPerUser` the oldest is ended.
  */
 import { DurableObject } from "cloudflare:workers";
-import { logsEveryCall, runToolCall, type ToolResult } from "../mcp/tool-call";
-import { createOpsMeter, meterKv, meterStorage, type OpsMeter } from "../platform/ops";
-import { createSolanaService, type SolanaService } from "../solana/service";
-import { tools } from "../tools";
-import { admitSession, type OpenSession } from "./sessions";
-import { createStateStore, type StateStore, type StoredResult } from "./store";
-import { type SessionView, sessionView } from "./view";
+import { createOpsMeter, meterKv, meterStorage, type OpsMeter } from "../../platform/ops";
+import { createSolanaService, type SolanaService } from "../../solana/service";
+import { admitSession, type OpenSession } from "../../state/sessions";
+import { createStateStore, type StateStore, type StoredResult } from "../../state/store";
+import { type SessionView, sessionView } from "../../state/view";
+import { tools } from "../../tools";
+import { logsEveryCall, runToolCall, type ToolResult } from "../tool-call";
 
 const CREATED_KEY = "user/created";
 const SESSIONS_KEY = "user/sessions";
