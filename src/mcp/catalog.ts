@@ -23,7 +23,7 @@ import { loadAccount } from "../tools/get-account";
 import { loadNetworkStatus } from "../tools/get-network-status";
 import { resolveRead } from "../tools/read";
 import { SIGNATURE_FORM } from "../tools/schemas";
-import { once, type Tool, type ToolContext } from "../tools/tool";
+import type { Tool, ToolContext } from "../tools/tool";
 import { toolList } from "../tools/tool-list";
 import { readView, toolUiMeta, VIEW_MIME_TYPE, viewResourceMeta, views } from "../views";
 import type { ToolResult } from "./tool-call";
@@ -53,21 +53,9 @@ export interface Lane {
   hasSessions: boolean;
 }
 
-/** The SDK's form of a tool's result schema (it checks every result), built once per isolate. */
-const objectSchemas = new Map<string, () => { output: z.ZodObject }>();
-
-/** The schema every result of `tool` must fit, as the SDK checks it. */
+/** The schema every result of `tool` must fit, as the SDK checks it: the tool's own, built once. */
 export function outputSchemaOf(tool: Tool): z.ZodObject {
-  return schemasOf(tool).output;
-}
-
-function schemasOf(tool: Tool) {
-  let build = objectSchemas.get(tool.name);
-  if (!build) {
-    build = once(() => ({ output: z.object(tool.schemas().outputSchema) }));
-    objectSchemas.set(tool.name, build);
-  }
-  return build();
+  return tool.compiled().output;
 }
 
 /** Failures that are the caller's to fix: a resource read answers them as invalid params. */
@@ -95,7 +83,7 @@ function single(value: string | string[] | undefined): string | undefined {
 
 function registerTools(server: McpServer, lane: Lane): void {
   for (const tool of tools) {
-    const { output } = schemasOf(tool);
+    const { output } = tool.compiled();
     server.registerTool(
       tool.name,
       {

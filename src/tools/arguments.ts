@@ -16,17 +16,10 @@ import type { Tool } from "./tool";
 /** What the SDK is given to check: any object; the real check is `parseArguments`. */
 export const ANY_ARGUMENTS = z.looseObject({});
 
-const validators = new WeakMap<Tool, z.ZodType>();
-
 /** The arguments as the tool's schema reads them (trimmed, defaults applied), or an INVALID_INPUT error. */
 export function parseArguments(tool: Tool, args: unknown): Record<string, unknown> {
   const shape = tool.schemas().inputSchema;
-  let validator = validators.get(tool);
-  if (!validator) {
-    validator = z.object(shape);
-    validators.set(tool, validator);
-  }
-  const result = validator.safeParse(withPlainValues(shape, args ?? {}), { error: plainMessage });
+  const result = tool.compiled().input.safeParse(withPlainValues(shape, args ?? {}), { error: plainMessage });
   if (result.success) return result.data as Record<string, unknown>;
   throw new ServiceError("INVALID_INPUT", issuesSentence(result.error.issues));
 }

@@ -2,7 +2,7 @@
  * The shape every tool has: its schema, description and handler in one object, independent of
  * the lane, so that 2025 sessions and 2026-07-28 requests are served the same catalog.
  */
-import type * as z from "zod";
+import * as z from "zod";
 import { ServiceError } from "../solana/errors";
 import type { SolanaService } from "../solana/service";
 import type { Commitment } from "../solana/types";
@@ -47,7 +47,14 @@ export interface ToolSchemas<In extends z.ZodRawShape, Out extends z.ZodRawShape
   outputSchema: Out;
 }
 
-export interface Tool<In extends z.ZodRawShape = z.ZodRawShape, Out extends z.ZodRawShape = z.ZodRawShape> {
+/** A tool's schemas as the checks use them: its arguments' and its result's objects. */
+export interface CompiledSchemas<In extends z.ZodRawShape, Out extends z.ZodRawShape> {
+  input: z.ZodObject<In>;
+  output: z.ZodObject<Out>;
+}
+
+/** A tool as it is written: what `defineTool` takes. */
+export interface ToolSpec<In extends z.ZodRawShape = z.ZodRawShape, Out extends z.ZodRawShape = z.ZodRawShape> {
   name: string;
   title: string;
   description: string;
@@ -72,9 +79,20 @@ export interface Tool<In extends z.ZodRawShape = z.ZodRawShape, Out extends z.Zo
   handler(args: z.infer<z.ZodObject<In>>, ctx: ToolContext): Promise<ToolOutput<z.infer<z.ZodObject<Out>>>>;
 }
 
+/** A defined tool: it owns its schemas, each built on first use and kept for the isolate. */
+export interface Tool<In extends z.ZodRawShape = z.ZodRawShape, Out extends z.ZodRawShape = z.ZodRawShape>
+  extends ToolSpec<In, Out> {
+  /** The objects every argument check and every result check use (the SDK's included). */
+  compiled(): CompiledSchemas<In, Out>;
+}
+
 /** Keeps each tool's input and output types tied to its schemas, and builds those schemas once. */
-export function defineTool<In extends z.ZodRawShape, Out extends z.ZodRawShape>(tool: Tool<In, Out>): Tool<In, Out> {
-  return { ...tool, schemas: once(tool.schemas) };
+export function defineTool<In extends z.ZodRawShape, Out extends z.ZodRawShape>(
+  spec: ToolSpec<In, Out>,
+): Tool<In, Out> {
+  const schemas = once(spec.schemas);
+  const compiled = once(() => ({ input: z.object(schemas().inputSchema), output: z.object(schemas().outputSchema) }));
+  return { ...spec, schemas, compiled };
 }
 
 /** A value built on its first use and shared after: how schemas stay out of the Worker's startup. */
