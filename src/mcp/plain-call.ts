@@ -8,7 +8,12 @@
  * SDK, which owns the protocol's answers. The answer is the one the SDK gives, its output check
  * included (`plain-call.test.ts` and the session tests compare the two).
  */
-import { SERVER_INFO_META_KEY } from "@modelcontextprotocol/server";
+import {
+  CLIENT_CAPABILITIES_META_KEY,
+  CLIENT_INFO_META_KEY,
+  PROTOCOL_VERSION_META_KEY,
+  SERVER_INFO_META_KEY,
+} from "@modelcontextprotocol/server";
 import { tools } from "../tools";
 import type { Tool } from "../tools/tool";
 import { outputSchemaOf } from "./catalog";
@@ -18,13 +23,8 @@ import type { FinishedAnswer } from "./session/contract";
 import type { ToolResult } from "./tool-result";
 
 const REVISION = "2026-07-28";
-const PROTOCOL_VERSION = "io.modelcontextprotocol/protocolVersion";
 /** The envelope keys a plain call may carry; any other (log level, progress, input state) is the SDK's. */
-const PLAIN_META = new Set([
-  PROTOCOL_VERSION,
-  "io.modelcontextprotocol/clientInfo",
-  "io.modelcontextprotocol/clientCapabilities",
-]);
+const PLAIN_META = new Set([PROTOCOL_VERSION_META_KEY, CLIENT_INFO_META_KEY, CLIENT_CAPABILITIES_META_KEY]);
 const PLAIN_PARAMS = new Set(["name", "arguments", "_meta"]);
 
 const byName = new Map<string, Tool>(tools.map((tool) => [tool.name, tool]));
@@ -57,10 +57,11 @@ export function plainToolCall(request: Request, body: unknown): PlainCall | unde
   if (!parts) return undefined;
   const { meta } = parts;
   if (!isRecord(meta)) return undefined;
-  if (meta[PROTOCOL_VERSION] !== REVISION || !Object.keys(meta).every((key) => PLAIN_META.has(key))) return undefined;
+  if (meta[PROTOCOL_VERSION_META_KEY] !== REVISION || !Object.keys(meta).every((key) => PLAIN_META.has(key)))
+    return undefined;
   // The envelope must carry the capabilities as an object (empty is none); absent or null, it is
   // malformed, and the SDK refuses it.
-  if (!isRecord(meta["io.modelcontextprotocol/clientCapabilities"])) return undefined;
+  if (!isRecord(meta[CLIENT_CAPABILITIES_META_KEY])) return undefined;
   const headers = request.headers;
   const accept = headers.get("accept") ?? "";
   if (

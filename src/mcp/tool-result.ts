@@ -1,8 +1,4 @@
-/** A tool call's answer as the SDK sends it: text for the model, structured content, an error flag. */
-export interface ToolResult {
-  [key: string]: unknown;
-  content: { type: "text"; text: string }[];
-  structuredContent?: Record<string, unknown>;
-  isError?: boolean;
-  _meta?: Record<string, unknown>;
-}
+import type { CallToolResult, TextContent } from "@modelcontextprotocol/server";
+
+/** A tool call's answer as the SDK sends it (text for the model, structured content, an error flag): its text only. */
+export type ToolResult = CallToolResult & { content: TextContent[] };

@@ -2,20 +2,15 @@
  * The shape every tool has: its schema, description and handler in one object, independent of
  * the lane, so that 2025 sessions and 2026-07-28 requests are served the same catalog.
  */
+
+import type { ToolAnnotations } from "@modelcontextprotocol/server";
 import * as z from "zod";
 import { ServiceError } from "../solana/errors";
 import type { SolanaService } from "../solana/service";
 import type { Commitment } from "../solana/types";
 import type { StateStore } from "../state/store";
 
-/** MCP's behaviour hints for a tool, as both SDK lines take them. */
-export interface ToolAnnotations {
-  title?: string;
-  readOnlyHint?: boolean;
-  destructiveHint?: boolean;
-  idempotentHint?: boolean;
-  openWorldHint?: boolean;
-}
+export type { ToolAnnotations };
 
 /** What a tool may use while it runs, given by the lane that took the call. */
 export interface ToolContext {

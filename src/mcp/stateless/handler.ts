@@ -8,7 +8,12 @@
 
 import { waitUntil } from "cloudflare:workers";
 import { AsyncLocalStorage } from "node:async_hooks";
-import { type JSONRPCRequest, McpServer, ProtocolErrorCode } from "@modelcontextprotocol/server";
+import {
+  type JSONRPCRequest,
+  McpServer,
+  PROTOCOL_VERSION_META_KEY,
+  ProtocolErrorCode,
+} from "@modelcontextprotocol/server";
 import { createMcpHandler } from "agents/mcp/server";
 import { createOpsMeter, meterKv, type OpsMeter } from "../../platform/ops";
 import { ServiceError } from "../../solana/errors";
@@ -131,7 +136,6 @@ const handler = createMcpHandler(serverForRequest, {
   onerror: (error) => console.warn(JSON.stringify({ event: "mcp_rejected", error: error.message.slice(0, 200) })),
 });
 
-const PROTOCOL_VERSION_META = "io.modelcontextprotocol/protocolVersion";
 /** The first revision without sessions; dates compare as strings. */
 const FIRST_STATELESS_REVISION = "2026-07-28";
 
@@ -148,7 +152,7 @@ export function claimsStatelessRevision(request: Request, message: unknown): boo
   return messages.some((item) => {
     const params = (item as { params?: { _meta?: unknown } } | null)?.params;
     const meta = typeof params === "object" && params !== null ? params._meta : undefined;
-    return typeof meta === "object" && meta !== null && PROTOCOL_VERSION_META in meta;
+    return typeof meta === "object" && meta !== null && PROTOCOL_VERSION_META_KEY in meta;
   });
 }
 
