@@ -9,8 +9,9 @@ import { type CallToolResult, Client, InMemoryTransport } from "@modelcontextpro
 import { getAddressDecoder } from "@solana/kit";
 import { afterEach, expect, inject } from "vitest";
 import type { Demo } from "../../scripts/local-chain/demo.mjs";
+import { createCallHost } from "../../src/mcp/call-host";
 import { createSessionServer } from "../../src/mcp/session/server";
-import { createSolanaService, type SolanaService } from "../../src/solana/service";
+import type { SolanaService } from "../../src/solana/service";
 import { createStateStore } from "../../src/state/store";
 import { chainCall } from "./chain-rpc";
 import { memoryKv } from "./memory-kv";
@@ -47,10 +48,12 @@ export interface TestSession {
 
 /** A session of the real server; `rpcUrl` points its local network at another endpoint. */
 export async function connect(options: { rpcUrl?: string } = {}): Promise<TestSession> {
-  const solana = createSolanaService(options.rpcUrl ? { ...env, SOLANA_RPC_LOCALNET: options.rpcUrl } : env);
+  // Cache writes awaited (no waitUntil), so a test reads what a call stored.
+  const host = createCallHost(options.rpcUrl ? { ...env, SOLANA_RPC_LOCALNET: options.rpcUrl } : env, {});
+  const solana = host.solana;
   const started = Date.now();
   const server = createSessionServer({
-    solana,
+    host,
     // The session's state in memory, where a session object keeps it in its storage.
     store: createStateStore(memoryKv(), () => ({ createdAt: started, lastActive: Date.now() })),
     assets: env.ASSETS,

@@ -5,54 +5,50 @@
  * of state notifies a client subscribed to `solana://session`, on the changing call's own stream.
  */
 import { type LoggingLevel, McpServer } from "@modelcontextprotocol/server";
-import type { PlatformOps } from "../../platform/ops";
-import type { SolanaService } from "../../solana/service";
 import type { StateStore } from "../../state/store";
 import { SESSION_URI, sessionView } from "../../state/view";
 import type { Tool } from "../../tools/tool";
+import type { CallHost } from "../call-host";
 import { type CallChannel, type Lane, registerCatalog } from "../catalog";
 import { SERVER_INFO, SERVER_INSTRUCTIONS } from "../identity";
-import { runToolCall, type ToolResult } from "../tool-call";
+import type { ToolResult } from "../tool-call";
 
 const LEVELS: LoggingLevel[] = ["debug", "info", "notice", "warning", "error", "critical", "alert", "emergency"];
 
 /** What the server needs from the session that owns it. */
-export interface SessionBinding {
-  solana: SolanaService;
+export interface SessionContext {
+  /** Where the session's calls run: its object's Solana service and meter. */
+  host: CallHost;
   /** The Worker's static assets (the views' script). */
   assets: Fetcher;
   /** The session's state, in its Durable Object's storage. */
   store: StateStore;
   loggingLevel(): LoggingLevel | undefined;
   setLoggingLevel(level: LoggingLevel): void;
-  /** Billable operations since the previous call (the session object's meter), for the log line. */
-  platformOps?(): PlatformOps;
-  /** A log line for every call, cache hits included (LOG_TOOL_CALLS=all). */
-  logEveryCall?: boolean;
 }
 
-export function createSessionServer(binding: SessionBinding): McpServer {
-  const { store } = binding;
+export function createSessionServer(session: SessionContext): McpServer {
+  const { store } = session;
   const server = new McpServer(SERVER_INFO, {
     capabilities: { logging: {}, tools: {}, resources: { subscribe: true }, prompts: {}, completions: {} },
     instructions: SERVER_INSTRUCTIONS,
   });
 
   const lane: Lane = {
-    solana: () => binding.solana,
-    assets: () => binding.assets,
+    solana: () => session.host.solana,
+    assets: () => session.assets,
     defaults: () => store.state().defaults,
     labels: () => store.state(),
     sessionView: () => sessionView(store),
     hasSessions: true,
     sessionDescription:
       "This session's defaults, labels, watchlist, call counts and stored results as JSON (what get_session returns). Subscribe to hear when it changes.",
-    callTool: (tool, args, channel) => runSessionCall({ ...binding, store }, tool, args, channel),
+    callTool: (tool, args, channel) => runSessionCall(session, tool, args, channel),
   };
   registerCatalog(server, lane);
 
   server.server.setRequestHandler("logging/setLevel", (request) => {
-    binding.setLoggingLevel(request.params.level);
+    session.setLoggingLevel(request.params.level);
     return {};
   });
   // Stored with the state, so a subscription outlives an eviction of the session's object.
@@ -67,24 +63,21 @@ export function createSessionServer(binding: SessionBinding): McpServer {
 
 /** One tool call in a session: through the SDK server above, or straight from the session's hot path. */
 export async function runSessionCall(
-  binding: SessionBinding & { store: StateStore },
+  session: SessionContext,
   tool: Tool,
   args: Record<string, unknown>,
   channel: CallChannel,
 ): Promise<ToolResult> {
-  const { store } = binding;
+  const { store } = session;
   const version = store.version;
   try {
-    return await runToolCall(tool, args, {
+    return await session.host.run(tool, args, {
       lane: "session",
-      solana: binding.solana,
       defaults: store.state().defaults,
       store,
       signal: channel.signal,
-      platformOps: binding.platformOps,
-      logEveryCall: binding.logEveryCall,
       async log(level, data) {
-        const threshold = binding.loggingLevel();
+        const threshold = session.loggingLevel();
         if (!threshold || LEVELS.indexOf(level) < LEVELS.indexOf(threshold)) return;
         await channel.log(level, data);
       },

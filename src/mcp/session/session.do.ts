@@ -23,16 +23,14 @@ import {
   type RequestId,
   SUPPORTED_PROTOCOL_VERSIONS,
 } from "@modelcontextprotocol/server";
-import { createOpsMeter, meterKv, meterStorage, type OpsMeter } from "../../platform/ops";
-import { createSolanaService, type SolanaService } from "../../solana/service";
 import { createStateStore, type StateStore } from "../../state/store";
+import { type CallHost, createCallHost } from "../call-host";
 import type { CallChannel } from "../catalog";
 import { jsonRpcError } from "../json-rpc";
 import { outputRefused, type PlainCall, plainSessionCall, sessionAnswer } from "../plain-call";
-import { logsEveryCall } from "../tool-call";
 import { batchRefusal } from "./batches";
 import type { FinishedAnswer, SessionAnswer, SessionRequest } from "./contract";
-import { createSessionServer, runSessionCall, type SessionBinding } from "./server";
+import { createSessionServer, runSessionCall, type SessionContext } from "./server";
 import { hasMethod, isRequest, requestIdInUse, SessionTransport } from "./transport";
 import { countEnd, countOpening } from "./user-sessions";
 
@@ -58,18 +56,16 @@ export interface SessionRecord {
 
 export class McpSession extends DurableObject<Env> {
   private transport?: SessionTransport;
-  private solana?: SolanaService;
   private store?: StateStore;
-  private binding?: SessionBinding;
+  private context?: SessionContext;
   /** Hot-path calls in flight, by request id, each with what cancels it. */
   private readonly plainCalls = new Map<RequestId, AbortController>();
   private lastActive = 0;
-  private readonly meter: OpsMeter;
+  private readonly host: CallHost;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
-    this.meter = createOpsMeter();
-    meterStorage(ctx.storage, this.meter);
+    this.host = createCallHost(env, { waitUntil: (promise) => ctx.waitUntil(promise), storage: ctx.storage });
   }
 
   private get idleMs(): number {
@@ -91,12 +87,12 @@ export class McpSession extends DurableObject<Env> {
 
   /** Reached by JS RPC only (`handle`): a fetch, a WebSocket upgrade included, is refused. */
   override async fetch(): Promise<Response> {
-    this.meter.ops.doRequests++;
+    this.host.meter.ops.doRequests++;
     return jsonRpcError(400, -32000, "Bad Request: a session is reached through POST /mcp.");
   }
 
   async handle(request: SessionRequest): Promise<SessionAnswer> {
-    this.meter.ops.doRequests++;
+    this.host.meter.ops.doRequests++;
     let answer: Response | FinishedAnswer;
     try {
       answer = await this.route(request);
@@ -142,7 +138,7 @@ export class McpSession extends DurableObject<Env> {
    * its storage goes in this invocation of its own.
    */
   override async alarm(): Promise<void> {
-    this.meter.ops.doRequests++;
+    this.host.meter.ops.doRequests++;
     const record = this.record;
     if (record) {
       const remaining = Math.max(this.lastActive, record.lastActive) + this.idleMs - Date.now();
@@ -157,14 +153,14 @@ export class McpSession extends DurableObject<Env> {
     await this.transport?.close();
     this.transport = undefined;
     this.store = undefined;
-    this.binding = undefined;
+    this.context = undefined;
     this.recordCache = null;
     await this.ctx.storage.deleteAll();
   }
 
   /** Ends this session because its owner opened one too many (`user-sessions.ts`), which already stopped counting it. */
   async close(owner: string): Promise<void> {
-    this.meter.ops.doRequests++;
+    this.host.meter.ops.doRequests++;
     const record = this.record;
     if (record && record.owner === owner) await this.end(false);
   }
@@ -207,8 +203,8 @@ export class McpSession extends DurableObject<Env> {
     const plain = !request.batch && messages.length === 1 ? plainSessionCall(messages[0]) : undefined;
     // Without a log level or a subscription a call sends nothing before its answer: the SDK adds nothing.
     if (plain && !record.loggingLevel) {
-      const binding = this.bindingFor(record);
-      if (!binding.store.state().subscribed) return this.callPlain(plain, binding);
+      const context = this.contextFor(record);
+      if (!context.store.state().subscribed) return this.callPlain(plain, context);
     }
     // Ids are unique per session across both paths: the transport knows its own, these are the hot path's.
     const reused = messages.find((message) => isRequest(message) && this.plainCalls.has(message.id));
@@ -229,18 +225,18 @@ export class McpSession extends DurableObject<Env> {
     });
     if (messages.some((message) => hasMethod(message, "notifications/initialized"))) {
       // The opening's cost: creating the object, initialize, and this notification.
-      console.info(JSON.stringify({ event: "session_open", ...this.meter.take() }));
+      console.info(JSON.stringify({ event: "session_open", ...this.host.meter.take() }));
     }
     return response;
   }
 
-  private async callPlain(plain: PlainCall, binding: SessionBinding): Promise<Response | FinishedAnswer> {
+  private async callPlain(plain: PlainCall, context: SessionContext): Promise<Response | FinishedAnswer> {
     if (this.plainCalls.has(plain.id) || this.transport?.inFlight(plain.id)) return requestIdInUse(plain.id);
     const cancel = new AbortController();
     this.plainCalls.set(plain.id, cancel);
     try {
       const channel = { ...QUIET_CHANNEL, signal: cancel.signal };
-      const result = await runSessionCall(binding, plain.tool, plain.args, channel);
+      const result = await runSessionCall(context, plain.tool, plain.args, channel);
       return outputRefused(plain.tool, plain.id, result) ?? sessionAnswer(plain.id, result);
     } finally {
       this.plainCalls.delete(plain.id);
@@ -255,7 +251,7 @@ export class McpSession extends DurableObject<Env> {
     await this.transport?.close();
     this.transport = undefined;
     this.store = undefined;
-    this.binding = undefined;
+    this.context = undefined;
     // Teardown runs in its own alarm invocation: a DELETE's client may not wait for it.
     await this.ctx.storage.setAlarm(Date.now());
     return new Response(null, { status: 200 });
@@ -267,23 +263,16 @@ export class McpSession extends DurableObject<Env> {
   }
 
   /** What the session's calls run with: built on the first call after a wake, for the server and the hot path alike. */
-  private bindingFor(record: SessionRecord): SessionBinding {
-    if (this.binding) return this.binding;
-    // Cache writes finish after the answer is sent.
-    this.solana ??= createSolanaService(
-      { ...this.env, BALANCE_CACHE: meterKv(this.env.BALANCE_CACHE, this.meter) },
-      { waitUntil: (promise) => this.ctx.waitUntil(promise) },
-    );
+  private contextFor(record: SessionRecord): SessionContext {
+    if (this.context) return this.context;
     this.store ??= createStateStore(this.ctx.storage.kv, () => ({
       createdAt: record.createdAt,
       lastActive: Math.max(this.lastActive, this.record?.lastActive ?? record.lastActive),
     }));
-    this.binding = {
-      solana: this.solana,
+    this.context = {
+      host: this.host,
       assets: this.env.ASSETS,
       store: this.store,
-      platformOps: () => this.meter.take(),
-      logEveryCall: logsEveryCall(this.env),
       loggingLevel: () => this.record?.loggingLevel ?? record.loggingLevel,
       setLoggingLevel: (level) => {
         const current = this.record;
@@ -291,14 +280,14 @@ export class McpSession extends DurableObject<Env> {
         record.loggingLevel = level;
       },
     };
-    return this.binding;
+    return this.context;
   }
 
   private startServer(record: SessionRecord, restore: boolean, sessionId = "s"): SessionTransport {
     const transport = new SessionTransport();
     transport.sessionId = sessionId;
     transport.protocolVersion = record.protocolVersion;
-    const server = createSessionServer(this.bindingFor(record));
+    const server = createSessionServer(this.contextFor(record));
     // connect() only wires callbacks and starts a no-op transport: it completes synchronously.
     void server.connect(transport);
     if (restore) {

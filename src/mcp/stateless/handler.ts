@@ -15,16 +15,15 @@ import {
   ProtocolErrorCode,
 } from "@modelcontextprotocol/server";
 import { createMcpHandler } from "agents/mcp/server";
-import { createOpsMeter, meterKv, type OpsMeter } from "../../platform/ops";
 import { ServiceError } from "../../solana/errors";
-import { createSolanaService, type SolanaService } from "../../solana/service";
 import { namesLabel } from "../../state/labels";
 import { parseArguments } from "../../tools/arguments";
+import { type CallHost, createCallHost } from "../call-host";
 import { type Lane, registerCatalog } from "../catalog";
 import { SERVER_INFO, SERVER_INSTRUCTIONS } from "../identity";
 import { invalidParams, jsonResponse } from "../json-rpc";
 import { outputRefused, type PlainCall, plainAnswer, plainToolCall } from "../plain-call";
-import { logsEveryCall, runToolCall, type ToolResult, toolErrorResult } from "../tool-call";
+import { type ToolResult, toolErrorResult } from "../tool-call";
 import { userStateOf } from "./user-state.do";
 
 /** Who is calling this request, set by the router around the handler. */
@@ -33,16 +32,12 @@ const callers = new AsyncLocalStorage<{ caller: string; env: Env }>();
 /** The tool list is the same for every caller and changes only with a deploy. */
 const LIST_CACHE = { ttlMs: 3_600_000, cacheScope: "public" } as const;
 
-/** One Solana service and meter per isolate: its clients, memory cache and coalescing serve every request. */
-let shared: { solana: SolanaService; meter: OpsMeter } | undefined;
+/** One call host per isolate: its Solana service's clients, memory cache and coalescing serve every request. */
+let isolate: CallHost | undefined;
 
-function isolateServices(env: Env) {
-  if (!shared) {
-    const meter = createOpsMeter();
-    const solana = createSolanaService({ ...env, BALANCE_CACHE: meterKv(env.BALANCE_CACHE, meter) }, { waitUntil });
-    shared = { solana, meter };
-  }
-  return shared;
+function isolateHost(env: Env): CallHost {
+  isolate ??= createCallHost(env, { waitUntil });
+  return isolate;
 }
 
 function scope() {
@@ -52,7 +47,7 @@ function scope() {
 }
 
 const lane: Lane = {
-  solana: () => isolateServices(scope().env).solana,
+  solana: () => isolateHost(scope().env).solana,
   assets: () => scope().env.ASSETS,
   defaults: () => ({}),
   sessionView: () => userStateOf(scope().env, scope().caller).view(),
@@ -61,21 +56,18 @@ const lane: Lane = {
     "Your labels, watchlist and stored results as JSON (what get_session returns). Under MCP 2026-07-28 they belong to the signed-in user.",
   async callTool(tool, args, channel) {
     const { env, caller } = scope();
-    const { solana, meter } = isolateServices(env);
+    const host = isolateHost(env);
     // Not listed here (see catalog.ts); a client that calls it anyway learns what to do instead.
     if (tool.sessionOnly) return toolErrorResult(new ServiceError("INVALID_INPUT", tool.sessionOnly));
     const state = () => userStateOf(env, caller);
     const call = (checked: Record<string, unknown>, argumentsChecked: boolean) =>
-      runToolCall(tool, checked, {
+      host.run(tool, checked, {
         lane: "stateless",
-        solana,
         defaults: {},
         signal: channel.signal,
         log: channel.log,
         saveResult: (name, full) => state().saveResult(name, full),
-        platformOps: () => meter.take(),
         argumentsChecked,
-        logEveryCall: logsEveryCall(env),
       });
     let checked: Record<string, unknown>;
     try {

@@ -13,13 +13,12 @@
  * opens and when it ends, never in between: past `LIMITS.sessionsPerUser` the oldest is ended.
  */
 import { DurableObject } from "cloudflare:workers";
-import { createOpsMeter, meterKv, meterStorage, type OpsMeter } from "../../platform/ops";
-import { createSolanaService, type SolanaService } from "../../solana/service";
 import { admitSession, type OpenSession } from "../../state/sessions";
 import { createStateStore, type StateStore, type StoredResult } from "../../state/store";
 import { type SessionView, sessionView } from "../../state/view";
 import { tools } from "../../tools";
-import { logsEveryCall, runToolCall, type ToolResult } from "../tool-call";
+import { type CallHost, createCallHost } from "../call-host";
+import type { ToolResult } from "../tool-call";
 
 const CREATED_KEY = "user/created";
 const SESSIONS_KEY = "user/sessions";
@@ -31,15 +30,13 @@ export function userStateOf(env: Env, caller: string): DurableObjectStub<UserSta
 }
 
 export class UserState extends DurableObject<Env> {
-  private readonly meter: OpsMeter;
+  private readonly host: CallHost;
   private storeCache?: StateStore;
-  private solanaCache?: SolanaService;
   private lastActive = Date.now();
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
-    this.meter = createOpsMeter();
-    meterStorage(ctx.storage, this.meter);
+    this.host = createCallHost(env, { waitUntil: (promise) => ctx.waitUntil(promise), storage: ctx.storage });
   }
 
   private get store(): StateStore {
@@ -50,30 +47,19 @@ export class UserState extends DurableObject<Env> {
     return this.storeCache;
   }
 
-  private get solana(): SolanaService {
-    this.solanaCache ??= createSolanaService(
-      { ...this.env, BALANCE_CACHE: meterKv(this.env.BALANCE_CACHE, this.meter) },
-      { waitUntil: (promise) => this.ctx.waitUntil(promise) },
-    );
-    return this.solanaCache;
-  }
-
   /** Runs one tool call against this user's state: the same pipeline as in a session. */
   async callTool(name: string, args: Record<string, unknown>): Promise<ToolResult> {
-    this.meter.ops.doRequests++;
+    this.host.meter.ops.doRequests++;
     this.lastActive = Date.now();
     const tool = tools.find((candidate) => candidate.name === name);
     if (!tool) return { content: [{ type: "text", text: `Unknown tool ${name}.` }], isError: true };
     const version = this.store.version;
-    const result = await runToolCall(tool, args, {
+    const result = await this.host.run(tool, args, {
       lane: "user-state",
-      solana: this.solana,
       defaults: {},
       store: this.store,
       signal: AbortSignal.timeout(30_000),
       log: async () => {},
-      platformOps: () => this.meter.take(),
-      logEveryCall: logsEveryCall(this.env),
     });
     if (this.store.version !== version) this.changed();
     return result;
@@ -81,7 +67,7 @@ export class UserState extends DurableObject<Env> {
 
   /** Keeps a large result that a call in the Worker produced, for get_result_page. */
   saveResult(tool: string, full: string): StoredResult {
-    this.meter.ops.doRequests++;
+    this.host.meter.ops.doRequests++;
     this.lastActive = Date.now();
     const stored = this.store.saveResult(tool, full);
     this.changed();
@@ -90,13 +76,13 @@ export class UserState extends DurableObject<Env> {
 
   /** The state as get_session shows it, for the `solana://session` resource. */
   view(): SessionView {
-    this.meter.ops.doRequests++;
+    this.host.meter.ops.doRequests++;
     return sessionView(this.store);
   }
 
   /** One of the user's 2025 sessions opened: counted, and the ids of the oldest past the cap come back to be ended. */
   sessionOpened(sessionId: string, openedAt: number): string[] {
-    this.meter.ops.doRequests++;
+    this.host.meter.ops.doRequests++;
     const kv = this.ctx.storage.kv;
     const { open, ended } = admitSession(kv.get<OpenSession[]>(SESSIONS_KEY) ?? [], { id: sessionId, openedAt });
     kv.put(SESSIONS_KEY, open);
@@ -106,7 +92,7 @@ export class UserState extends DurableObject<Env> {
 
   /** One of the user's 2025 sessions ended (DELETE, or idle): it no longer counts. */
   sessionEnded(sessionId: string): void {
-    this.meter.ops.doRequests++;
+    this.host.meter.ops.doRequests++;
     const kv = this.ctx.storage.kv;
     const open = kv.get<OpenSession[]>(SESSIONS_KEY) ?? [];
     const left = open.filter((session) => session.id !== sessionId);
