@@ -4,8 +4,8 @@
  * the shared cache.
  */
 import { createSolanaRpcFromTransport, type Rpc, type SolanaRpcApi } from "@solana/kit";
-import { type FreshnessVars, readFreshness } from "../cache/policy";
-import { createSharedCache } from "../cache/shared-cache";
+import { type FreshnessVars, readFreshness } from "./cache/policy";
+import { createSharedCache } from "./cache/shared-cache";
 import { assetIdlLoader } from "./defi";
 import { ServiceError } from "./errors";
 import {

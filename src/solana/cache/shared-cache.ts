@@ -4,8 +4,8 @@
  * eventually consistent and its TTL cannot go below 60 s, so expiry alone could not say "5 s old".
  * A KV failure is a miss, never a failed tool call.
  */
-import { singleFlight } from "../solana/coalesce";
-import type { CachedRead, CacheInfo } from "../solana/types";
+import { singleFlight } from "../coalesce";
+import type { CachedRead, CacheInfo } from "../types";
 import { createMemoryLayer, type MemoryLayer } from "./memory";
 import {
   ageSeconds,

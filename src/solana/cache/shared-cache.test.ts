@@ -1,7 +1,7 @@
 /** The read-through cache against workerd's real KV binding. */
 import { env } from "cloudflare:workers";
 import { describe, expect, it, vi } from "vitest";
-import type { CachedRead } from "../solana/types";
+import type { CachedRead } from "../types";
 import { createMemoryLayer } from "./memory";
 import { cacheKey, DEFAULT_FRESHNESS } from "./policy";
 import { createSharedCache, type SharedCacheOptions } from "./shared-cache";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { CachedRead } from "../solana/types";
+import type { CachedRead } from "../types";
 import {
   ageSeconds,
   cacheKey,

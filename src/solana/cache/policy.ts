@@ -4,8 +4,8 @@
  * docs/cache-layout.md; keep the two together.
  */
 
-import { sha256Hex } from "../platform/sha256";
-import type { CachedRead } from "../solana/types";
+import { sha256Hex } from "../../platform/sha256";
+import type { CachedRead } from "../types";
 
 /** Bump when the value shape or key layout changes: old entries are then simply never read. */
 export const CACHE_VERSION = "v1";
