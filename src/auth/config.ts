@@ -1,6 +1,6 @@
 /**
- * The auth layer's settings: vars and secrets it reads, and the scope names it grants.
- * Everything here is optional in `Env`, so a fresh `wrangler dev` works with none of it set.
+ * The auth layer's scope names, and the env it sees. Its vars and secrets are optional in `Env`
+ * (platform/settings.ts), so a fresh `wrangler dev` works with none of them set.
  */
 import type { OAuthHelpers } from "@cloudflare/workers-oauth-provider";
 
@@ -9,35 +9,11 @@ export const SCOPE_READ = "solana:read";
 /** Everything this authorization server can grant. */
 export const SCOPES_SUPPORTED: readonly string[] = [SCOPE_READ];
 
-/** Vars (wrangler.toml) and secrets (`wrangler secret put`) the auth layer reads. */
-export interface AuthVars {
-  /** The exact public URL of `/mcp`, e.g. `https://mcp.example.com/mcp`; derived from the request when empty. */
-  MCP_RESOURCE?: string;
-  /** Generic OpenID Connect upstream: issuer URL, client id, and (secret) client secret. */
-  OIDC_ISSUER?: string;
-  OIDC_CLIENT_ID?: string;
-  OIDC_CLIENT_SECRET?: string;
-  /** Space-separated scopes asked of the OIDC provider; defaults to `openid email profile`. */
-  OIDC_SCOPES?: string;
-  /** GitHub preset: OAuth app client id, and (secret) client secret. */
-  GITHUB_CLIENT_ID?: string;
-  GITHUB_CLIENT_SECRET?: string;
-  /** Comma-separated emails, logins or `@domain`s allowed to sign in; empty allows everyone. */
-  ALLOWED_USERS?: string;
-  /** Secret of 32+ characters; when set, users may let the consent page remember an approval. */
-  CONSENT_SECRET?: string;
-  /** Access token lifetime in seconds (at least 60); defaults to one hour. */
-  ACCESS_TOKEN_TTL?: string;
-}
-
-/** The Worker's env as the auth layer sees it; the provider adds `OAUTH_PROVIDER` before calling handlers. */
-export type AuthEnv = Env & AuthVars & { OAUTH_PROVIDER?: OAuthHelpers };
-
-/** Access token lifetime: the var when it is a whole number of at least 60 seconds, else one hour. */
-export function accessTokenTtl(env: AuthVars): number {
-  const seconds = Number(env.ACCESS_TOKEN_TTL);
-  return Number.isInteger(seconds) && seconds >= 60 ? seconds : 3600;
-}
+/**
+ * The Worker's env as the auth layer sees it (its vars and secrets are declared with every other
+ * setting, in platform/settings.ts); the provider adds `OAUTH_PROVIDER` before calling handlers.
+ */
+export type AuthEnv = Env & { OAUTH_PROVIDER?: OAuthHelpers };
 
 /**
  * Policy: the scopes a consent grants. Only supported scopes are granted; a client that asked for

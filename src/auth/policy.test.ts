@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { isAllowed, type SignedInIdentity } from "./allowlist";
 import { apiKeyIdOf, apiKeyIsLive, generateApiKey, hashApiKey, isValidOwner, looksLikeApiKey } from "./api-key-record";
-import { accessTokenTtl, grantedScopes } from "./config";
+import { grantedScopes } from "./config";
 import { decideAuthMode } from "./mode";
 import { effectiveScopes, readAuthProps } from "./props";
 import { resourceFor } from "./resource";
@@ -47,11 +47,6 @@ describe("scopes", () => {
     expect(key && effectiveScopes(key, ["solana:read"])).toEqual(["x"]);
     expect(user && effectiveScopes(user, ["solana:read"])).toEqual(["solana:read"]);
     expect(readAuthProps({})).toBeUndefined();
-  });
-  it("keeps the access token lifetime at or above KV's 60 second minimum", () => {
-    expect(accessTokenTtl({})).toBe(3600);
-    expect(accessTokenTtl({ ACCESS_TOKEN_TTL: "30" })).toBe(3600);
-    expect(accessTokenTtl({ ACCESS_TOKEN_TTL: "600" })).toBe(600);
   });
 });
 

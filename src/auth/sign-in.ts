@@ -3,7 +3,6 @@
  * type-a-name local sign-in exists only on loopback hosts with no upstream, for development.
  */
 import { isLoopbackHostname } from "../platform/hosts";
-import type { AuthVars } from "./config";
 
 export type UpstreamConfig =
   | { kind: "github"; label: "GitHub"; clientId: string; clientSecret: string }
@@ -14,7 +13,13 @@ export type SignInMethod =
   | { kind: "local" }
   | { kind: "unavailable"; reason: string };
 
-export function chooseSignIn(env: AuthVars, url: URL): SignInMethod {
+/** The settings that choose the sign-in. */
+type SignInEnv = Pick<
+  Env,
+  "GITHUB_CLIENT_ID" | "GITHUB_CLIENT_SECRET" | "OIDC_ISSUER" | "OIDC_CLIENT_ID" | "OIDC_CLIENT_SECRET" | "OIDC_SCOPES"
+>;
+
+export function chooseSignIn(env: SignInEnv, url: URL): SignInMethod {
   const github = env.GITHUB_CLIENT_ID?.trim();
   const issuer = env.OIDC_ISSUER?.trim();
   if (github) {

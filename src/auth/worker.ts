@@ -10,11 +10,12 @@ import {
   OAuthProvider,
   type OAuthProviderOptions,
 } from "@cloudflare/workers-oauth-provider";
+import { settingsOf } from "../platform/settings";
 import { protectedMcpHandler, type Router } from "./api-handler";
 import { apiKeyResolver } from "./api-keys";
 import { AUTHORIZE_PATH, createAuthRoutes } from "./authorize";
 import { explainSignIn } from "./challenge";
-import { type AuthEnv, accessTokenTtl, SCOPE_READ, SCOPES_SUPPORTED } from "./config";
+import { type AuthEnv, SCOPE_READ, SCOPES_SUPPORTED } from "./config";
 import { decideAuthMode } from "./mode";
 import { noteRefreshRefusal, revokeGrantOnRefreshReuse, TOKEN_PATH } from "./refresh-reuse";
 import { MCP_PATH, resourceFor } from "./resource";
@@ -85,7 +86,7 @@ export function createWorker(
           const resource = resourceFor(authEnv.MCP_RESOURCE, url);
           let provider: Provider;
           try {
-            provider = providerFor(resource, accessTokenTtl(authEnv));
+            provider = providerFor(resource, settingsOf(env).accessTokenTtlSeconds);
           } catch (error) {
             // The provider validates the resource at construction (https, or http on loopback only).
             const reason = error instanceof Error ? error.message : "invalid configuration";

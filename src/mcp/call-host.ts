@@ -7,9 +7,10 @@
  * reaches the client, what cancels the call.
  */
 import { createOpsMeter, meterKv, meterStorage, type OpsMeter } from "../platform/ops";
+import { settingsOf } from "../platform/settings";
 import { createSolanaService, type SolanaService } from "../solana/service";
 import type { Tool } from "../tools/tool";
-import { type CallScope, logsEveryCall, runToolCall, type ToolResult } from "./tool-call";
+import { type CallScope, runToolCall, type ToolResult } from "./tool-call";
 
 /** What differs from one call to the next: everything in a call's scope the host does not give. */
 export type CallOptions = Omit<CallScope, "solana" | "platformOps" | "logEveryCall">;
@@ -31,7 +32,7 @@ export interface HostPlace {
 export function createCallHost(env: Env, place: HostPlace): CallHost {
   const meter = createOpsMeter();
   if (place.storage) meterStorage(place.storage, meter);
-  const logEveryCall = logsEveryCall(env);
+  const { logEveryCall } = settingsOf(env);
   let solana: SolanaService | undefined;
   const host: CallHost = {
     meter,

@@ -34,18 +34,13 @@ export interface CallScope {
   platformOps?(): PlatformOps;
   /** The arguments were already checked against the tool's schema (by the lane, to route the call). */
   argumentsChecked?: boolean;
-  /** Log every call, cache hits included (LOG_TOOL_CALLS=all); else a hit writes no line. */
+  /**
+   * Log every call, cache hits included (LOG_TOOL_CALLS=all). By default a call answered from the
+   * cache writes none: it is the common, cheap case, and its line would cost more than its answer
+   * (CPU to serialize it, and Workers Logs bills $0.60 per million lines beyond its allowance).
+   * Every other call is logged: misses, chain reads, state changes and every failure.
+   */
   logEveryCall?: boolean;
-}
-
-/**
- * Whether `LOG_TOOL_CALLS` asks for a line per call. By default a call answered from the cache
- * writes none: it is the common, cheap case, and its line would cost more than its answer (CPU to
- * serialize it, and Workers Logs bills $0.60 per million lines beyond its allowance). Every other
- * call is logged: misses, chain reads, state changes and every failure.
- */
-export function logsEveryCall(env: Env): boolean {
-  return (env as Env & { LOG_TOOL_CALLS?: string }).LOG_TOOL_CALLS === "all";
 }
 
 export function asResult(output: ToolOutput<unknown>): ToolResult {

@@ -4,7 +4,8 @@
  * the shared cache.
  */
 import { createSolanaRpcFromTransport, type Rpc, type SolanaRpcApi } from "@solana/kit";
-import { type FreshnessVars, readFreshness } from "./cache/policy";
+import { settingsOf } from "../platform/settings";
+import { freshnessWith } from "./cache/policy";
 import { createSharedCache } from "./cache/shared-cache";
 import { assetIdlLoader } from "./defi";
 import { ServiceError } from "./errors";
@@ -16,7 +17,6 @@ import {
   toNetwork,
   unknownNetworkMessage,
 } from "./networks";
-import { DEFAULT_PRICE_MAX_AGE_SECONDS } from "./prices/rules";
 import type { RetryPolicy } from "./retry-policy";
 import { type BatchSender, createBatchSender } from "./rpc-batch";
 import { createResilientTransport, type TransportOptions } from "./rpc-transport";
@@ -61,29 +61,14 @@ export interface SolanaServiceOptions {
   retry?: Partial<RetryPolicy>;
 }
 
-/** Optional vars, read with defaults so that a deployment without them behaves as documented. */
-interface TuningVars extends FreshnessVars {
-  /** How long a failing RPC endpoint is skipped while another is available, in ms (default 5000). */
-  RPC_COOLDOWN_MS?: string;
-  /** Age in seconds past which a price counts as stale (default 60). */
-  PRICE_MAX_AGE_SECONDS?: string;
-}
-
 export function createSolanaService(env: Env, options: SolanaServiceOptions = {}): SolanaService {
   const configs: Map<Network, NetworkConfig> = readNetworks(env);
   const fallback = defaultNetwork(env, configs);
-  const timeoutMs = options.timeoutMs ?? (Number(env.RPC_TIMEOUT_MS) || 10_000);
-  const vars = env as Env & TuningVars;
-  const cooldownMs = Number(vars.RPC_COOLDOWN_MS);
-  const retry: Partial<RetryPolicy> = {
-    ...(vars.RPC_COOLDOWN_MS && Number.isFinite(cooldownMs) && cooldownMs >= 0 ? { cooldownMs } : {}),
-    ...options.retry,
-  };
-  const priceMaxAge = Number(vars.PRICE_MAX_AGE_SECONDS);
-  const priceMaxAgeSeconds =
-    vars.PRICE_MAX_AGE_SECONDS && Number.isFinite(priceMaxAge) && priceMaxAge >= 0
-      ? priceMaxAge
-      : DEFAULT_PRICE_MAX_AGE_SECONDS;
+  const settings = settingsOf(env);
+  const timeoutMs = options.timeoutMs ?? settings.rpcTimeoutMs;
+  const cooldownMs = settings.rpcCooldownMs;
+  const retry: Partial<RetryPolicy> = { ...(cooldownMs === undefined ? {} : { cooldownMs }), ...options.retry };
+  const { priceMaxAgeSeconds } = settings;
   const clients = new Map<Network, Rpc<SolanaRpcApi>>();
   const batchers = new Map<Network, BatchSender>();
   let upstreamRequests = 0;
@@ -91,7 +76,7 @@ export function createSolanaService(env: Env, options: SolanaServiceOptions = {}
   let cacheMisses = 0;
   const cached = createSharedCache({
     kv: env.BALANCE_CACHE,
-    freshness: readFreshness(vars),
+    freshness: freshnessWith(settings.cacheMaxAgeSeconds),
     waitUntil: options.waitUntil,
     onRead: (hit) => {
       if (hit) cacheHits++;

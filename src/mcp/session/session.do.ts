@@ -23,6 +23,7 @@ import {
   type RequestId,
   SUPPORTED_PROTOCOL_VERSIONS,
 } from "@modelcontextprotocol/server";
+import { settingsOf } from "../../platform/settings";
 import { createStateStore, type StateStore } from "../../state/store";
 import { type CallHost, createCallHost } from "../call-host";
 import type { CallChannel } from "../catalog";
@@ -69,7 +70,7 @@ export class McpSession extends DurableObject<Env> {
   }
 
   private get idleMs(): number {
-    return (Number(this.env.SESSION_IDLE_SECONDS) || 86_400) * 1000;
+    return settingsOf(this.env).sessionIdleMs;
   }
 
   /** The stored record as last read or written: this object is its only writer, so one read per wake. */

@@ -13,6 +13,7 @@
  * opens and when it ends, never in between: past `LIMITS.sessionsPerUser` the oldest is ended.
  */
 import { DurableObject } from "cloudflare:workers";
+import { settingsOf } from "../../platform/settings";
 import { admitSession, type OpenSession } from "../../state/sessions";
 import { createStateStore, type StateStore, type StoredResult } from "../../state/store";
 import { type SessionView, sessionView } from "../../state/view";
@@ -22,7 +23,6 @@ import type { ToolResult } from "../tool-call";
 
 const CREATED_KEY = "user/created";
 const SESSIONS_KEY = "user/sessions";
-const DEFAULT_IDLE_SECONDS = 90 * 86_400;
 
 /** The object that holds a user's state; `caller` is who the auth layer says is calling. */
 export function userStateOf(env: Env, caller: string): DurableObjectStub<UserState> {
@@ -110,8 +110,7 @@ export class UserState extends DurableObject<Env> {
   }
 
   private get idleMs(): number {
-    const vars = this.env as Env & { USER_STATE_IDLE_SECONDS?: string };
-    return (Number(vars.USER_STATE_IDLE_SECONDS) || DEFAULT_IDLE_SECONDS) * 1000;
+    return settingsOf(this.env).userStateIdleMs;
   }
 
   /** After a write: note when, and make sure the idle timer is running. */

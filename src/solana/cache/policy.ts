@@ -38,22 +38,9 @@ export interface FreshnessConfig {
 
 export const DEFAULT_FRESHNESS: FreshnessConfig = { confirmed: 5, finalized: 30, maxRequested: 300 };
 
-/** Optional vars that tune freshness; absent or unreadable ones keep the defaults. */
-export interface FreshnessVars {
-  CACHE_MAX_AGE_CONFIRMED?: string;
-  CACHE_MAX_AGE_FINALIZED?: string;
-}
-
-export function readFreshness(vars: FreshnessVars): FreshnessConfig {
-  const seconds = (value: string | undefined, fallback: number) => {
-    const parsed = Number(value);
-    return value !== undefined && value.trim() !== "" && Number.isFinite(parsed) && parsed >= 0 ? parsed : fallback;
-  };
-  return {
-    confirmed: seconds(vars.CACHE_MAX_AGE_CONFIRMED, DEFAULT_FRESHNESS.confirmed),
-    finalized: seconds(vars.CACHE_MAX_AGE_FINALIZED, DEFAULT_FRESHNESS.finalized),
-    maxRequested: DEFAULT_FRESHNESS.maxRequested,
-  };
+/** Freshness with the configured ages per commitment (settings: CACHE_MAX_AGE_*). */
+export function freshnessWith(maxAgeSeconds: { confirmed: number; finalized: number }): FreshnessConfig {
+  return { ...maxAgeSeconds, maxRequested: DEFAULT_FRESHNESS.maxRequested };
 }
 
 /**

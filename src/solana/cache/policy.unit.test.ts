@@ -7,7 +7,6 @@ import {
   isFresh,
   maxAgeFor,
   parseEntry,
-  readFreshness,
   shouldWrite,
   ttlSecondsFor,
 } from "./policy";
@@ -43,17 +42,6 @@ describe("freshness", () => {
     expect(isFresh({ fetchedAt: now }, 0, now)).toBe(false);
     expect(isFresh({ fetchedAt: now + 30_000 }, 5, now)).toBe(true);
     expect(ageSeconds({ fetchedAt: now - 1234 }, now)).toBe(1.2);
-  });
-
-  it("reads its vars with defaults", () => {
-    expect(readFreshness({})).toEqual(DEFAULT_FRESHNESS);
-    expect(readFreshness({ CACHE_MAX_AGE_CONFIRMED: "2", CACHE_MAX_AGE_FINALIZED: "120" })).toMatchObject({
-      confirmed: 2,
-      finalized: 120,
-    });
-    expect(readFreshness({ CACHE_MAX_AGE_CONFIRMED: "soon", CACHE_MAX_AGE_FINALIZED: "-1" })).toEqual(
-      DEFAULT_FRESHNESS,
-    );
   });
 });
 
