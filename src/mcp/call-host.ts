@@ -9,6 +9,7 @@
 import { createOpsMeter, meterKv, meterStorage, type OpsMeter } from "../platform/ops";
 import { settingsOf } from "../platform/settings";
 import { createSolanaService, type SolanaService } from "../solana/service";
+import type { CallArguments } from "../tools/arguments";
 import type { Tool } from "../tools/tool";
 import { type CallScope, runToolCall, type ToolResult } from "./tool-call";
 
@@ -19,7 +20,7 @@ export interface CallHost {
   readonly solana: SolanaService;
   readonly meter: OpsMeter;
   /** Runs one call through the pipeline, with this host's service, meter and log setting. */
-  run(tool: Tool, args: Record<string, unknown>, options: CallOptions): Promise<ToolResult>;
+  run(tool: Tool, args: CallArguments, options: CallOptions): Promise<ToolResult>;
 }
 
 export interface HostPlace {

@@ -11,7 +11,7 @@ import { toNetwork } from "../solana/networks";
 import type { SolanaService } from "../solana/service";
 import { resolveLabels } from "../state/labels";
 import type { StateStore, StoredResult } from "../state/store";
-import { parseArguments } from "../tools/arguments";
+import { type CallArguments, parseArguments } from "../tools/arguments";
 import type { Tool, ToolContext, ToolOutput } from "../tools/tool";
 import { presentLarge } from "./large-results";
 import type { ToolResult } from "./tool-result";
@@ -32,8 +32,6 @@ export interface CallScope {
   log: ToolContext["log"];
   /** Billable operations since the previous call, for the log line. */
   platformOps?(): PlatformOps;
-  /** The arguments were already checked against the tool's schema (by the lane, to route the call). */
-  argumentsChecked?: boolean;
   /**
    * Log every call, cache hits included (LOG_TOOL_CALLS=all). By default a call answered from the
    * cache writes none: it is the common, cheap case, and its line would cost more than its answer
@@ -62,7 +60,7 @@ function outcomeOf(error: unknown): string {
   return isServiceError(error) ? error.code : isSolanaError(error) ? "RPC_ERROR" : "INTERNAL";
 }
 
-export async function runToolCall(tool: Tool, args: Record<string, unknown>, scope: CallScope): Promise<ToolResult> {
+export async function runToolCall(tool: Tool, input: CallArguments, scope: CallScope): Promise<ToolResult> {
   const { solana, store } = scope;
   const started = Date.now();
   const upstreamBefore = solana.upstreamRequests;
@@ -78,7 +76,7 @@ export async function runToolCall(tool: Tool, args: Record<string, unknown>, sco
   };
   let outcome = "ok";
   try {
-    const checked = scope.argumentsChecked ? args : parseArguments(tool, args);
+    const checked = "checked" in input ? input.checked : parseArguments(tool, input.sent);
     // Without state there is nothing to resolve: the input schema let only addresses and labels
     // through, and the lane sent any call naming a label to the state object.
     const resolved = store ? resolveLabels(checked, store.state()) : checked;
@@ -107,7 +105,7 @@ export async function runToolCall(tool: Tool, args: Record<string, unknown>, sco
           tool: tool.name,
           lane: scope.lane,
           // Only a known network: a rejected argument is any text, and text from outside stays out of logs.
-          network: typeof args.network === "string" ? toNetwork(args.network) : undefined,
+          network: networkNamed(input),
           durationMs: Date.now() - started,
           cache,
           cacheHits,
@@ -119,4 +117,11 @@ export async function runToolCall(tool: Tool, args: Record<string, unknown>, sco
       );
     }
   }
+}
+
+/** The network a call named, when it is a known one: a rejected argument is any text, and text from outside stays out of logs. */
+function networkNamed(input: CallArguments): string | undefined {
+  const args = "checked" in input ? input.checked : input.sent;
+  const network = typeof args === "object" && args !== null ? (args as { network?: unknown }).network : undefined;
+  return typeof network === "string" ? toNetwork(network) : undefined;
 }

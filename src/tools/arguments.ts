@@ -16,11 +16,22 @@ import type { Tool } from "./tool";
 /** What the SDK is given to check: any object; the real check is `parseArguments`. */
 export const ANY_ARGUMENTS = z.looseObject({});
 
+declare const CHECKED: unique symbol;
+
+/**
+ * Arguments as a tool's schema read them: only `parseArguments` makes them, so a call that holds
+ * them (in the Worker, or in the user's object the Worker handed them to) is not checked twice.
+ */
+export type CheckedArguments = Readonly<Record<string, unknown>> & { readonly [CHECKED]: true };
+
+/** A call's arguments: checked already, or as the client sent them. */
+export type CallArguments = { checked: CheckedArguments } | { sent: unknown };
+
 /** The arguments as the tool's schema reads them (trimmed, defaults applied), or an INVALID_INPUT error. */
-export function parseArguments(tool: Tool, args: unknown): Record<string, unknown> {
+export function parseArguments(tool: Tool, args: unknown): CheckedArguments {
   const shape = tool.schemas().inputSchema;
   const result = tool.compiled().input.safeParse(withPlainValues(shape, args ?? {}), { error: plainMessage });
-  if (result.success) return result.data as Record<string, unknown>;
+  if (result.success) return result.data as CheckedArguments;
   throw new ServiceError("INVALID_INPUT", issuesSentence(result.error.issues));
 }
 

@@ -71,17 +71,21 @@ export async function runSessionCall(
   const { store } = session;
   const version = store.version;
   try {
-    return await session.host.run(tool, args, {
-      lane: "session",
-      defaults: store.state().defaults,
-      store,
-      signal: channel.signal,
-      async log(level, data) {
-        const threshold = session.loggingLevel();
-        if (!threshold || LEVELS.indexOf(level) < LEVELS.indexOf(threshold)) return;
-        await channel.log(level, data);
+    return await session.host.run(
+      tool,
+      { sent: args },
+      {
+        lane: "session",
+        defaults: store.state().defaults,
+        store,
+        signal: channel.signal,
+        async log(level, data) {
+          const threshold = session.loggingLevel();
+          if (!threshold || LEVELS.indexOf(level) < LEVELS.indexOf(threshold)) return;
+          await channel.log(level, data);
+        },
       },
-    });
+    );
   } finally {
     // Sent before the answer, so it rides on this call's stream (the transport streams it).
     if (store.version !== version && store.state().subscribed) await channel.notifyUpdated(SESSION_URI);

@@ -17,7 +17,7 @@ import {
 import { createMcpHandler } from "agents/mcp/server";
 import { ServiceError } from "../../solana/errors";
 import { namesLabel } from "../../state/labels";
-import { parseArguments } from "../../tools/arguments";
+import { type CallArguments, type CheckedArguments, parseArguments } from "../../tools/arguments";
 import { type CallHost, createCallHost } from "../call-host";
 import { type Lane, registerCatalog } from "../catalog";
 import { SERVER_INFO, SERVER_INSTRUCTIONS } from "../identity";
@@ -60,25 +60,25 @@ const lane: Lane = {
     // Not listed here (see catalog.ts); a client that calls it anyway learns what to do instead.
     if (tool.sessionOnly) return toolErrorResult(new ServiceError("INVALID_INPUT", tool.sessionOnly));
     const state = () => userStateOf(env, caller);
-    const call = (checked: Record<string, unknown>, argumentsChecked: boolean) =>
-      host.run(tool, checked, {
+    const call = (input: CallArguments) =>
+      host.run(tool, input, {
         lane: "stateless",
         defaults: {},
         signal: channel.signal,
         log: channel.log,
         saveResult: (name, full) => state().saveResult(name, full),
-        argumentsChecked,
       });
-    let checked: Record<string, unknown>;
+    let checked: CheckedArguments;
     try {
       checked = parseArguments(tool, args);
     } catch {
       // The pipeline checks them again and answers (and logs) the failure as for any call.
-      return call(args, false);
+      return call({ sent: args });
     }
-    // The state object runs the whole call: labels resolve there and state tools find their data.
+    // The state object runs the whole call, with the arguments checked here: labels resolve there
+    // and state tools find their data.
     if (tool.usesState || namesLabel(checked)) return (await state().callTool(tool.name, checked)) as ToolResult;
-    return call(checked, true);
+    return call({ checked });
   },
 };
 

@@ -18,6 +18,7 @@ import { admitSession, type OpenSession } from "../../state/sessions";
 import { createStateStore, type StateStore, type StoredResult } from "../../state/store";
 import { type SessionView, sessionView } from "../../state/view";
 import { tools } from "../../tools";
+import type { CheckedArguments } from "../../tools/arguments";
 import { type CallHost, createCallHost } from "../call-host";
 import type { ToolResult } from "../tool-call";
 
@@ -47,20 +48,28 @@ export class UserState extends DurableObject<Env> {
     return this.storeCache;
   }
 
-  /** Runs one tool call against this user's state: the same pipeline as in a session. */
-  async callTool(name: string, args: Record<string, unknown>): Promise<ToolResult> {
+  /**
+   * Runs one tool call against this user's state: the same pipeline as in a session. The Worker
+   * checked the arguments against the tool's schema (to see whether the call needs this object):
+   * they are not checked again.
+   */
+  async callTool(name: string, checked: CheckedArguments): Promise<ToolResult> {
     this.host.meter.ops.doRequests++;
     this.lastActive = Date.now();
     const tool = tools.find((candidate) => candidate.name === name);
     if (!tool) return { content: [{ type: "text", text: `Unknown tool ${name}.` }], isError: true };
     const version = this.store.version;
-    const result = await this.host.run(tool, args, {
-      lane: "user-state",
-      defaults: {},
-      store: this.store,
-      signal: AbortSignal.timeout(30_000),
-      log: async () => {},
-    });
+    const result = await this.host.run(
+      tool,
+      { checked },
+      {
+        lane: "user-state",
+        defaults: {},
+        store: this.store,
+        signal: AbortSignal.timeout(30_000),
+        log: async () => {},
+      },
+    );
     if (this.store.version !== version) this.changed();
     return result;
   }
