@@ -1,7 +1,7 @@
 /**
  * What crosses between the Worker and a session object on each request: the request as the
  * Worker has checked and parsed it, and the answer the object gives back. The one contract of
- * `session-http.ts` (the Worker's side) and `session.do.ts` (the object's).
+ * `http.ts` (the Worker's side) and `session.do.ts` (the object's).
  */
 import type { JSONRPCMessage } from "@modelcontextprotocol/server";
 
@@ -17,6 +17,8 @@ export interface SessionRequest {
   /** POST: the body's messages, already checked to be JSON-RPC; `batch` when they came as an array. */
   messages?: JSONRPCMessage[];
   batch?: boolean;
+  /** POST: the one message is a plain tools/call (./plain-call.ts), as the Worker found it. */
+  plainCall?: boolean;
   /** True for the POST with `initialize` that creates this session. */
   opens?: boolean;
   acceptsSse: boolean;

@@ -11,9 +11,9 @@
  */
 import { type JSONRPCMessage, parseJSONRPCMessage, SUPPORTED_PROTOCOL_VERSIONS } from "@modelcontextprotocol/server";
 import { jsonRpcError } from "../json-rpc";
-import { plainSessionCall } from "../plain-call";
 import { batchRefusal, MAX_BATCH_MESSAGES } from "./batches";
 import type { SessionAnswer, SessionRequest } from "./contract";
+import { plainSessionCall } from "./plain-call";
 import { isRequest } from "./transport";
 
 /** Session ids are random UUIDs; anything else cannot name a session. */
@@ -55,7 +55,7 @@ function messagesOf(
   request: Request,
   accept: string,
   body: unknown,
-): { messages: JSONRPCMessage[]; batch: boolean } | Response {
+): { messages: JSONRPCMessage[]; batch: boolean; plainCall?: boolean } | Response {
   if (!accept.includes("application/json") || !accept.includes("text/event-stream")) {
     return jsonRpcError(406, -32000, "Not Acceptable: Accept must list application/json and text/event-stream.");
   }
@@ -70,8 +70,9 @@ function messagesOf(
     return jsonRpcError(400, -32600, `Invalid Request: a batch holds at most ${MAX_BATCH_MESSAGES} messages.`);
   }
   if (tooDeep(body)) return jsonRpcError(400, -32600, `Invalid Request: nested deeper than ${MAX_DEPTH} levels.`);
-  // A plain tools/call (plain-call.ts) is a valid JSON-RPC request by its shape alone.
-  if (!batch && plainSessionCall(body)) return { messages: [body as JSONRPCMessage], batch };
+  // A plain tools/call (plain-call.ts) is a valid JSON-RPC request by its shape alone: decided here,
+  // once, and the object is told.
+  if (!batch && plainSessionCall(body)) return { messages: [body as JSONRPCMessage], batch, plainCall: true };
   // Else the SDK's own message schema, once: a message it would not take is dropped unanswered,
   // and the POST that carried it would wait forever.
   const messages: JSONRPCMessage[] = [];

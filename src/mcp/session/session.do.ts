@@ -28,9 +28,10 @@ import { createStateStore, type StateStore } from "../../state/store";
 import { type CallHost, createCallHost } from "../call-host";
 import type { CallChannel } from "../catalog";
 import { jsonRpcError } from "../json-rpc";
-import { outputRefused, type PlainCall, plainSessionCall, sessionAnswer } from "../plain-call";
+import { outputRefused, type PlainCall } from "../plain-call";
 import { batchRefusal } from "./batches";
 import type { FinishedAnswer, SessionAnswer, SessionRequest } from "./contract";
+import { markedPlainCall, sessionAnswer } from "./plain-call";
 import { createSessionServer, runSessionCall, type SessionContext } from "./server";
 import { hasMethod, isRequest, requestIdInUse, SessionTransport } from "./transport";
 import { countEnd, countOpening } from "./user-sessions";
@@ -201,7 +202,7 @@ export class McpSession extends DurableObject<Env> {
     // The revision the session negotiated decides, whatever header the POST carried (or left out).
     const refused = request.batch ? batchRefusal(record.protocolVersion) : undefined;
     if (refused) return refused;
-    const plain = !request.batch && messages.length === 1 ? plainSessionCall(messages[0]) : undefined;
+    const plain = request.plainCall ? markedPlainCall(messages[0]) : undefined;
     // Without a log level or a subscription a call sends nothing before its answer: the SDK adds nothing.
     if (plain && !record.loggingLevel) {
       const context = this.contextFor(record);

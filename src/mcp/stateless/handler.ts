@@ -22,8 +22,9 @@ import { type CallHost, createCallHost } from "../call-host";
 import { type Lane, registerCatalog } from "../catalog";
 import { SERVER_INFO, SERVER_INSTRUCTIONS } from "../identity";
 import { invalidParams, jsonResponse } from "../json-rpc";
-import { outputRefused, type PlainCall, plainAnswer, plainToolCall } from "../plain-call";
+import { outputRefused, type PlainCall } from "../plain-call";
 import { type ToolResult, toolErrorResult } from "../tool-call";
+import { plainAnswer, plainToolCall } from "./plain-call";
 import { userStateOf } from "./user-state.do";
 
 /** Who is calling this request, set by the router around the handler. */
