@@ -14,7 +14,7 @@ import { workerdCpuMs } from "./workerd.mjs";
 //   Durable Objects, requests and duration, and SQLite storage rows (the key-value methods are
 //     billed as rows; setAlarm as one row written): https://developers.cloudflare.com/durable-objects/platform/pricing/
 //   Workers KV: https://developers.cloudflare.com/kv/platform/pricing/
-const PRICES = {
+export const PRICES = {
   workerRequestPerMillion: 0.3,
   workerCpuMsPerMillion: 0.02,
   doRequestPerMillion: 0.15,
