@@ -20,7 +20,15 @@ import { type Lane, registerCatalog } from "./catalog";
 import { SERVER_INFO, SERVER_INSTRUCTIONS } from "./identity";
 import { invalidParams, jsonResponse } from "./json-rpc";
 import { outputRefused, type PlainCall, plainAnswer, plainToolCall } from "./plain-call";
-import { logsEveryCall, runToolCall, type ToolResult, toolErrorResult } from "./tool-call";
+import {
+  type CallSummary,
+  createCallSummary,
+  logsEveryCall,
+  runToolCall,
+  summarizesCalls,
+  type ToolResult,
+  toolErrorResult,
+} from "./tool-call";
 
 /** Who is calling this request, set by the router around the handler. */
 const callers = new AsyncLocalStorage<{ caller: string; env: Env }>();
@@ -28,14 +36,20 @@ const callers = new AsyncLocalStorage<{ caller: string; env: Env }>();
 /** The tool list is the same for every caller and changes only with a deploy. */
 const LIST_CACHE = { ttlMs: 3_600_000, cacheScope: "public" } as const;
 
-/** One Solana service and meter per isolate: its clients, memory cache and coalescing serve every request. */
-let shared: { solana: SolanaService; meter: OpsMeter } | undefined;
+/**
+ * One Solana service, meter and call summary per isolate: its clients, memory cache and coalescing
+ * serve every request, and the logging mode is read once.
+ */
+let shared:
+  | { solana: SolanaService; meter: OpsMeter; logEveryCall: boolean; summary: CallSummary | undefined }
+  | undefined;
 
 function isolateServices(env: Env) {
   if (!shared) {
     const meter = createOpsMeter();
     const solana = createSolanaService({ ...env, BALANCE_CACHE: meterKv(env.BALANCE_CACHE, meter) }, { waitUntil });
-    shared = { solana, meter };
+    const summary = summarizesCalls(env) ? createCallSummary("stateless", () => meter.take()) : undefined;
+    shared = { solana, meter, logEveryCall: logsEveryCall(env), summary };
   }
   return shared;
 }
@@ -56,7 +70,7 @@ const lane: Lane = {
     "Your labels, watchlist and stored results as JSON (what get_session returns). Under MCP 2026-07-28 they belong to the signed-in user.",
   async callTool(tool, args, channel) {
     const { env, caller } = scope();
-    const { solana, meter } = isolateServices(env);
+    const { solana, meter, logEveryCall, summary } = isolateServices(env);
     // Not listed here (see catalog.ts); a client that calls it anyway learns what to do instead.
     if (tool.sessionOnly) return toolErrorResult(new ServiceError("INVALID_INPUT", tool.sessionOnly));
     const state = () => userStateOf(env, caller);
@@ -70,7 +84,8 @@ const lane: Lane = {
         saveResult: (name, full) => state().saveResult(name, full),
         platformOps: () => meter.take(),
         argumentsChecked,
-        logEveryCall: logsEveryCall(env),
+        logEveryCall,
+        summary,
       });
     let checked: Record<string, unknown>;
     try {

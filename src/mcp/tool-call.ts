@@ -36,16 +36,89 @@ export interface CallScope {
   argumentsChecked?: boolean;
   /** Log every call, cache hits included (LOG_TOOL_CALLS=all); else a hit writes no line. */
   logEveryCall?: boolean;
+  /**
+   * Where a successful call is counted instead of logged (the 2026-07-28 lane's default): one line
+   * per interval for the isolate. Failures are still logged one by one; `logEveryCall` wins.
+   */
+  summary?: CallSummary;
+}
+
+/** Seconds between two summary lines of an isolate (the first call after the interval writes it). */
+export const SUMMARY_INTERVAL_MS = 60_000;
+
+interface ToolTally {
+  calls: number;
+  hits: number;
+  misses: number;
+  upstreamRequests: number;
+  durationMs: number;
+  maxDurationMs: number;
+}
+
+/** Successful calls counted per tool, written as one `tool_calls` line per interval. */
+export interface CallSummary {
+  /** Counts a call; writes the summary line when the interval has passed. */
+  add(tool: string, call: { cache: string; upstreamRequests: number; durationMs: number }): void;
+}
+
+/**
+ * One isolate's summary for a lane. `platformOps` is taken when a line is written, so the
+ * operations of every call since the previous line are in it and none goes uncounted.
+ */
+export function createCallSummary(
+  lane: string,
+  platformOps?: () => PlatformOps,
+  now: () => number = () => Date.now(),
+): CallSummary {
+  let since = now();
+  let tools = new Map<string, ToolTally>();
+  return {
+    add(tool, call) {
+      let tally = tools.get(tool);
+      if (!tally) {
+        tally = { calls: 0, hits: 0, misses: 0, upstreamRequests: 0, durationMs: 0, maxDurationMs: 0 };
+        tools.set(tool, tally);
+      }
+      tally.calls++;
+      if (call.cache === "hit") tally.hits++;
+      if (call.cache === "miss") tally.misses++;
+      tally.upstreamRequests += call.upstreamRequests;
+      tally.durationMs += call.durationMs;
+      tally.maxDurationMs = Math.max(tally.maxDurationMs, call.durationMs);
+      const at = now();
+      if (at - since < SUMMARY_INTERVAL_MS) return;
+      const line = {
+        event: "tool_calls",
+        lane,
+        seconds: Math.round((at - since) / 1000),
+        tools: Object.fromEntries(tools),
+        ...platformOps?.(),
+      };
+      since = at;
+      tools = new Map();
+      console.info(JSON.stringify(line));
+    },
+  };
 }
 
 /**
  * Whether `LOG_TOOL_CALLS` asks for a line per call. By default a call answered from the cache
  * writes none: it is the common, cheap case, and its line would cost more than its answer (CPU to
  * serialize it, and Workers Logs bills $0.60 per million lines beyond its allowance). Every other
- * call is logged: misses, chain reads, state changes and every failure.
+ * call is logged: misses, chain reads, state changes and every failure; on the 2026-07-28 lane,
+ * successful calls go into a summary line per minute instead (see `summarizesCalls`).
  */
 export function logsEveryCall(env: Env): boolean {
   return (env as Env & { LOG_TOOL_CALLS?: string }).LOG_TOOL_CALLS === "all";
+}
+
+/**
+ * Whether the 2026-07-28 lane summarizes its successful calls (the default) rather than writing a
+ * line for each: `LOG_TOOL_CALLS=misses` keeps a line per call but a cache hit, `all` one per call.
+ */
+export function summarizesCalls(env: Env): boolean {
+  const mode = (env as Env & { LOG_TOOL_CALLS?: string }).LOG_TOOL_CALLS;
+  return mode !== "all" && mode !== "misses";
 }
 
 export function asResult(output: ToolOutput<unknown>): ToolResult {
@@ -103,8 +176,12 @@ export async function runToolCall(tool: Tool, args: Record<string, unknown>, sco
     const cacheMisses = solana.cacheMisses - missesBefore;
     const upstreamRequests = solana.upstreamRequests - upstreamBefore;
     const cache = cacheMisses > 0 ? "miss" : cacheHits > 0 ? "hit" : "none";
+    const durationMs = Date.now() - started;
+    if (scope.summary && !scope.logEveryCall && outcome === "ok") {
+      scope.summary.add(tool.name, { cache, upstreamRequests, durationMs });
+    }
     // An unlogged hit leaves its platform operations to the next line, so none goes uncounted.
-    if (scope.logEveryCall || cache !== "hit" || upstreamRequests > 0 || outcome !== "ok") {
+    else if (scope.logEveryCall || cache !== "hit" || upstreamRequests > 0 || outcome !== "ok") {
       // Info, not log: `wrangler dev --log-level info` shows it, and Workers Logs files it as info.
       console.info(
         JSON.stringify({
@@ -113,7 +190,7 @@ export async function runToolCall(tool: Tool, args: Record<string, unknown>, sco
           lane: scope.lane,
           // Only a known network: a rejected argument is any text, and text from outside stays out of logs.
           network: typeof args.network === "string" ? toNetwork(args.network) : undefined,
-          durationMs: Date.now() - started,
+          durationMs,
           cache,
           cacheHits,
           cacheMisses,
