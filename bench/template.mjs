@@ -14,6 +14,8 @@
 // with OAuth on (the access token read from OAUTH_KV: see costs below).
 // Prints the figures and writes bench/results-template.json.
 //   BENCH_TEMPLATE_ROUNDS (default 3)
+//   BENCH_TEMPLATE_LOG_TOOL_CALLS: the project's LOG_TOOL_CALLS in the timed runs (default: its own
+//     default), to see what the per-call log lines cost
 
 import { writeFileSync } from "node:fs";
 import path from "node:path";
@@ -156,7 +158,13 @@ process.exit(0);
 // ---------------------------------------------------------------------------------------
 
 function projectVars(chain) {
-  return { SOLANA_RPC_LOCALNET: chain.rpcUrl, DEFAULT_NETWORK: "localnet", AUTH_MODE: "none" };
+  const logging = process.env.BENCH_TEMPLATE_LOG_TOOL_CALLS;
+  return {
+    SOLANA_RPC_LOCALNET: chain.rpcUrl,
+    DEFAULT_NETWORK: "localnet",
+    AUTH_MODE: "none",
+    ...(logging ? { LOG_TOOL_CALLS: logging } : {}),
+  };
 }
 
 /** The demo's seeded and fixture addresses, then fresh ones (no account: 0 lamports), with their balances. */
