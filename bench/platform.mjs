@@ -14,7 +14,7 @@ import { workerdCpuMs } from "./workerd.mjs";
 //   Durable Objects, requests and duration, and SQLite storage rows (the key-value methods are
 //     billed as rows; setAlarm as one row written): https://developers.cloudflare.com/durable-objects/platform/pricing/
 //   Workers KV: https://developers.cloudflare.com/kv/platform/pricing/
-const PRICES = {
+export const PRICES = {
   workerRequestPerMillion: 0.3,
   workerCpuMsPerMillion: 0.02,
   doRequestPerMillion: 0.15,
@@ -156,7 +156,9 @@ function costPerMillion(ops) {
     kv: ops.kvReads * p.kvReadPerMillion + ops.kvWrites * p.kvWritePerMillion,
   };
   const total = Object.values(items).reduce((sum, value) => sum + value, 0);
-  // With OAuth, the provider reads the access token from OAUTH_KV once per request.
+  // With OAuth, the worst case: the access token read from OAUTH_KV on every request. The Worker keeps
+  // a verified token in isolate memory for 30 s (src/auth/token-cache.ts), so a steady client pays
+  // one read per isolate per 30 s; bench/template.mjs prices that case.
   const oauth = ops.workerRequests * p.kvReadPerMillion;
   return {
     ...Object.fromEntries(Object.entries(items).map(([key, value]) => [key, round(value, 4)])),

@@ -28,10 +28,36 @@ export function markdown(r) {
     `get_transaction text over ${r.transactionText?.transactions} real mainnet transactions (bench/transaction-text.mjs): mean ${r.transactionText?.meanBytes} bytes, largest ${r.transactionText?.maxBytes}  `,
     `Lanes against the platform floor (bench/floor.mjs; ${r.floor?.rounds?.length ?? "?"} interleaved rounds, ${r.floor?.connections ?? "?"} connections, medians): ${r.floor?.note ?? `session lane ${r.floor?.session} of /health, 2026-07-28 lane ${r.floor?.stateless}; a bare Worker → Durable Object JS RPC call on bench/probe (no code of this project) ${r.floor?.floor} of the probe's bare route, which serves ${r.floor?.healthWeight}× the requests of this /health`}  `,
     "",
+    ...templateMarkdown(r.template),
     ...targetsMarkdown(r),
     ...platformMarkdown(r.platform),
   ];
   return lines.join("\n");
+}
+
+/** The 2026-07-28 lane against the platform's default template (bench/template.mjs). */
+export function templateMarkdown(t) {
+  if (!t) return [];
+  if (!t.ratios) return ["## Against the default template", "", `${t.note ?? "not run"}`, ""];
+  const { cached, bypassed } = t.ratios;
+  const c = t.costs?.cached;
+  return [
+    "## Against the default template",
+    "",
+    `bench/template.mjs: agents' \`createMcpHandler\` + SDK v2 \`McpServer\` + one \`get_balance\` through kit, no cache (bench/template), against this server's 2026-07-28 lane, the real v2 client in 2026-07-28 mode, ${t.wallets} wallets round-robin, ${t.connections} calls in flight, ${t.seconds} s per load, every answer checked against the chain; ratios to the template within a round, medians over ${t.rounds.length} interleaved rounds.`,
+    "",
+    "| lane | calls/s (× template) | p50 (× template) | p99 (× template) | goal |",
+    "|---|---:|---:|---:|---|",
+    `| cache on | ${cached.callsPerSecond} | ${cached.p50} | ${cached.p99} | ≥ 1.5× calls/s |`,
+    `| cache bypassed (\`maxAgeSeconds: 0\`) | ${bypassed.callsPerSecond} | ${bypassed.p50} | ${bypassed.p99} | ≥ 1.0× calls/s, p99 ≤ 1.0× |`,
+    "",
+    ...(c
+      ? [
+          `A cached call, per call: ${c.ops.cpuMs} ms workerd CPU (the template: ${t.costs.templateCpuMsPerCall}), ${c.ops.kvReads} KV reads, ${c.ops.kvWrites} KV writes, ${c.ops.upstreamRequests} upstream requests. $ per million at list prices: auth off ${c.authOff}; OAuth on ${c.oauth} (the token read from OAUTH_KV once per isolate per 30 s: ${c.oauthTokenReadsPerCall} reads per call for a client calling once a second; ${c.oauthWithoutTokenCache} with a read per call). Goal with OAuth: ≤ $0.55.`,
+          "",
+        ]
+      : []),
+  ];
 }
 
 /** The performance budget, and where this run stands against it. */

@@ -11,8 +11,12 @@
 //   - upstream requests per 1,000 tool calls (bench/upstream.mjs, when present);
 //   - get_portfolio's upstream requests, cold and warm, and CPU per call (bench/portfolio.mjs);
 //   - platform operations per tool call and per session opening, and the cost per million tool
-//     calls at Cloudflare's list prices (bench/platform.mjs).
+//     calls at Cloudflare's list prices (bench/platform.mjs);
+//   - the 2026-07-28 lane against the platform's default template, and the cost of a cached call
+//     with auth off and with OAuth on (bench/template.mjs).
 // Writes bench/results.json and bench/results.md (bench/report.mjs).
+//   BENCH_ONLY=<module> runs one module that starts its own chain and server (portfolio, template,
+//   upstream) and puts its figures into the existing results; BENCH_SECONDS sets each load's length.
 
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
@@ -28,6 +32,22 @@ import { platformResults, platformWorkloads, runWorkloads } from "./platform.mjs
 import { markdown } from "./report.mjs";
 import { base, PORT, root, round } from "./settings.mjs";
 import { transactionTextSizes } from "./transaction-text.mjs";
+
+const STANDALONE = ["portfolio", "template", "upstream"];
+const only = process.env.BENCH_ONLY;
+if (only) {
+  if (!STANDALONE.includes(only)) {
+    console.error(`BENCH_ONLY must be one of ${STANDALONE.join(", ")}, not "${only}".`);
+    process.exit(2);
+  }
+  const file = path.join(root, "bench/results.json");
+  const previous = existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : { throughput: [], notes: [] };
+  previous[only] = only === "upstream" ? await upstreamFigure() : moduleFigure(only);
+  writeFileSync(file, `${JSON.stringify(previous, null, 2)}\n`);
+  writeFileSync(path.join(root, "bench/results.md"), markdown(previous));
+  console.log(markdown(previous));
+  process.exit(0);
+}
 
 const results = { date: new Date().toISOString(), machine: machine(), throughput: [], notes: [] };
 
@@ -82,6 +102,8 @@ try {
   await stopAll();
 }
 
+// Its own chain and two servers of its own: run after this run's servers have stopped.
+results.template = moduleFigure("template");
 writeFileSync(path.join(root, "bench/results.json"), `${JSON.stringify(results, null, 2)}\n`);
 writeFileSync(path.join(root, "bench/results.md"), markdown(results));
 console.log(markdown(results));

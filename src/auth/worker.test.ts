@@ -5,7 +5,10 @@
 import { createExecutionContext, env } from "cloudflare:test";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createApp } from "../http/app";
+import { createOpsMeter, meterKv } from "../platform/ops";
 import { apiKeyIdOf, apiKeyKvKey, generateApiKey, hashApiKey } from "./api-key-record";
+import type { AuthEnv } from "./config";
+import { TTL_MS } from "./token-cache";
 import { createWorker } from "./worker";
 
 const worker = createWorker(createApp());
@@ -19,26 +22,46 @@ const INITIALIZE = {
   params: { protocolVersion: "2025-11-25", capabilities: {}, clientInfo: { name: "t", version: "1" } },
 };
 
-async function call(url: string, init: RequestInit = {}, authMode = "oauth"): Promise<Response> {
+async function call(
+  url: string,
+  init: RequestInit = {},
+  authMode = "oauth",
+  overrides: Partial<AuthEnv> = {},
+): Promise<Response> {
   // An incoming request as workerd hands it over; a test request has no edge `cf` data.
   const request = new Request(url, init) as Request<unknown, IncomingRequestCfProperties>;
-  return worker.fetch(request, { ...env, AUTH_MODE: authMode }, createExecutionContext());
+  return worker.fetch(request, { ...env, AUTH_MODE: authMode, ...overrides }, createExecutionContext());
 }
 
-function initialize(token: string): Promise<Response> {
-  return call(`${ORIGIN}/mcp`, {
-    method: "POST",
-    headers: {
-      authorization: `Bearer ${token}`,
-      "content-type": "application/json",
-      accept: "application/json, text/event-stream",
+function initialize(token: string, overrides: Partial<AuthEnv> = {}): Promise<Response> {
+  return call(
+    `${ORIGIN}/mcp`,
+    {
+      method: "POST",
+      headers: {
+        authorization: `Bearer ${token}`,
+        "content-type": "application/json",
+        accept: "application/json, text/event-stream",
+      },
+      body: JSON.stringify(INITIALIZE),
     },
-    body: JSON.stringify(INITIALIZE),
-  });
+    "oauth",
+    overrides,
+  );
+}
+
+async function accessToken(name: string): Promise<string> {
+  return (await signIn(name)).access_token;
+}
+
+interface Tokens {
+  access_token: string;
+  refresh_token: string;
+  clientId: string;
 }
 
 /** Registration, consent with the local sign-in, and the code exchange, all in-process. */
-async function accessToken(name: string): Promise<string> {
+async function signIn(name: string, overrides: Partial<AuthEnv> = {}): Promise<Tokens> {
   const registered = await call(`${ORIGIN}/oauth/register`, {
     method: "POST",
     headers: { "content-type": "application/json" },
@@ -72,18 +95,23 @@ async function accessToken(name: string): Promise<string> {
     body: new URLSearchParams({ handle, decision: "approve", name }),
   });
   const code = new URL(approved.headers.get("location") as string).searchParams.get("code") as string;
-  const tokens = await call(`${ORIGIN}/oauth/token`, {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({
-      grant_type: "authorization_code",
-      code,
-      redirect_uri: REDIRECT,
-      client_id,
-      code_verifier: VERIFIER,
-    }),
-  });
-  return ((await tokens.json()) as { access_token: string }).access_token;
+  const tokens = await call(
+    `${ORIGIN}/oauth/token`,
+    {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({
+        grant_type: "authorization_code",
+        code,
+        redirect_uri: REDIRECT,
+        client_id,
+        code_verifier: VERIFIER,
+      }),
+    },
+    "oauth",
+    overrides,
+  );
+  return { ...((await tokens.json()) as Omit<Tokens, "clientId">), clientId: client_id };
 }
 
 afterEach(() => {
@@ -257,5 +285,84 @@ describe("resource", () => {
     const response = await call("http://mcp.example.com/mcp", { method: "GET" });
     expect(response.status).toBe(500);
     expect(((await response.json()) as { error_description: string }).error_description).toContain("MCP_RESOURCE");
+  });
+});
+
+describe("access tokens kept in memory (token-cache.ts)", () => {
+  /** OAUTH_KV with its reads counted. */
+  function countedKv() {
+    const meter = createOpsMeter();
+    return { meter, overrides: { OAUTH_KV: meterKv(env.OAUTH_KV, meter) } };
+  }
+  /** The token's record in OAUTH_KV, deleted behind the Worker's back (as another isolate would). */
+  async function deleteRecordDirectly(user: string) {
+    const { keys } = await env.OAUTH_KV.list({ prefix: `token:local|${user}:` });
+    expect(keys).toHaveLength(1);
+    await env.OAUTH_KV.delete(keys[0]?.name as string);
+  }
+
+  it("a verified token keeps working without a KV read, and a revocation elsewhere bites within 30 s", async () => {
+    const token = await accessToken("nina");
+    vi.useFakeTimers({ toFake: ["Date"], now: Date.now() });
+    expect((await initialize(token)).status).toBe(200);
+    const { meter, overrides } = countedKv();
+    expect((await initialize(token, overrides)).status).toBe(200);
+    expect(meter.ops.kvReads).toBe(0);
+
+    await deleteRecordDirectly("nina");
+    vi.advanceTimersByTime(TTL_MS - 1000);
+    expect((await initialize(token, overrides)).status).toBe(200);
+    vi.advanceTimersByTime(1001);
+    const revoked = await initialize(token, overrides);
+    expect(revoked.status).toBe(401);
+    expect(revoked.headers.get("www-authenticate")).toContain('error="invalid_token"');
+    expect(meter.ops.kvReads).toBe(1);
+  });
+
+  it("a revocation through this Worker bites at once: the token's, and the whole grant's", async () => {
+    const revoke = (token: string, clientId: string) =>
+      call(`${ORIGIN}/oauth/token`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ token, client_id: clientId }),
+      });
+    const first = await signIn("olga");
+    expect((await initialize(first.access_token)).status).toBe(200);
+    expect((await revoke(first.access_token, first.clientId)).status).toBe(200);
+    expect((await initialize(first.access_token)).status).toBe(401);
+
+    // Revoking the refresh token ends the grant, and every access token of it with it.
+    const second = await signIn("olga");
+    expect((await initialize(second.access_token)).status).toBe(200);
+    expect((await revoke(second.refresh_token, second.clientId)).status).toBe(200);
+    expect((await initialize(second.access_token)).status).toBe(401);
+  });
+
+  it("an expired token is never answered from memory", async () => {
+    const start = Date.now();
+    vi.useFakeTimers({ toFake: ["Date"], now: start });
+    const short = { ACCESS_TOKEN_TTL: "60" };
+    const { access_token } = await signIn("pia", short);
+    // Read (and kept) 50 s into its 60 s: 30 s more of memory would outlive the token.
+    vi.setSystemTime(start + 50_000);
+    expect((await initialize(access_token, short)).status).toBe(200);
+    const { meter, overrides } = countedKv();
+    expect((await initialize(access_token, { ...short, ...overrides })).status).toBe(200);
+    expect(meter.ops.kvReads).toBe(0);
+    vi.setSystemTime(start + 61_000);
+    const expired = await initialize(access_token, { ...short, ...overrides });
+    expect(expired.status).toBe(401);
+    // The entry had ended with the token: KV was asked again.
+    expect(meter.ops.kvReads).toBe(1);
+  });
+
+  it("API keys are read from KV on every call, so `npm run apikey -- revoke` bites at once", async () => {
+    const key = await storeApiKey("local|quinn");
+    expect((await initialize(key)).status).toBe(200);
+    const { meter, overrides } = countedKv();
+    expect((await initialize(key, overrides)).status).toBe(200);
+    expect(meter.ops.kvReads).toBe(1);
+    await env.OAUTH_KV.delete(apiKeyKvKey(await hashApiKey(key)));
+    expect((await initialize(key)).status).toBe(401);
   });
 });

@@ -20,6 +20,7 @@ import { decideAuthMode } from "./mode";
 import { noteRefreshRefusal, revokeGrantOnRefreshReuse, TOKEN_PATH } from "./refresh-reuse";
 import { MCP_PATH, resourceFor } from "./resource";
 import { REGISTER_PATH, throttleOpenEndpoints } from "./throttle";
+import { credentialCache, credentialKv } from "./token-cache";
 
 /** A provider, and its helpers for the grant operations the Worker does itself. */
 interface Provider {
@@ -82,7 +83,11 @@ export function createWorker(
           const throttled = await throttleOpenEndpoints(request, env, url);
           if (throttled) return throttled;
           // A copy per request: the provider caches its helpers on env, and each resource has its own provider.
-          const authEnv: AuthEnv = { ...env };
+          // Its OAUTH_KV keeps verified credentials in memory for the protected route (token-cache.ts).
+          const authEnv: AuthEnv = {
+            ...env,
+            OAUTH_KV: credentialKv(env.OAUTH_KV, credentialCache, url.pathname.startsWith(MCP_PATH)),
+          };
           const resource = resourceFor(authEnv.MCP_RESOURCE, url);
           let provider: Provider;
           try {

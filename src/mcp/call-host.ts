@@ -11,10 +11,10 @@ import { settingsOf } from "../platform/settings";
 import { createSolanaService, type SolanaService } from "../solana/service";
 import type { CallArguments } from "../tools/arguments";
 import type { Tool } from "../tools/tool";
-import { type CallScope, runToolCall, type ToolResult } from "./tool-call";
+import { type CallScope, createCallSummary, runToolCall, type ToolResult } from "./tool-call";
 
 /** What differs from one call to the next: everything in a call's scope the host does not give. */
-export type CallOptions = Omit<CallScope, "solana" | "platformOps" | "logEveryCall">;
+export type CallOptions = Omit<CallScope, "solana" | "platformOps" | "logEveryCall" | "summary">;
 
 export interface CallHost {
   readonly solana: SolanaService;
@@ -28,12 +28,19 @@ export interface HostPlace {
   waitUntil?(promise: Promise<unknown>): void;
   /** A Durable Object's storage, metered with the rest: present where the host is an object. */
   storage?: DurableObjectStorage;
+  /**
+   * The lane whose successful calls this host counts in one `tool_calls` line a minute instead of
+   * a line each, unless LOG_TOOL_CALLS asks for those (the Worker's isolate: many calls, no object).
+   */
+  summarizeAs?: string;
 }
 
 export function createCallHost(env: Env, place: HostPlace): CallHost {
   const meter = createOpsMeter();
   if (place.storage) meterStorage(place.storage, meter);
-  const { logEveryCall } = settingsOf(env);
+  const { logEveryCall, summarizesCalls } = settingsOf(env);
+  const summary =
+    place.summarizeAs && summarizesCalls ? createCallSummary(place.summarizeAs, () => meter.take()) : undefined;
   let solana: SolanaService | undefined;
   const host: CallHost = {
     meter,
@@ -46,7 +53,13 @@ export function createCallHost(env: Env, place: HostPlace): CallHost {
       return solana;
     },
     run: (tool, args, options) =>
-      runToolCall(tool, args, { ...options, solana: host.solana, platformOps: () => meter.take(), logEveryCall }),
+      runToolCall(tool, args, {
+        ...options,
+        solana: host.solana,
+        platformOps: () => meter.take(),
+        logEveryCall,
+        summary,
+      }),
   };
   return host;
 }

@@ -39,6 +39,69 @@ export interface CallScope {
    * Every other call is logged: misses, chain reads, state changes and every failure.
    */
   logEveryCall?: boolean;
+  /**
+   * Where a successful call is counted instead of logged (the 2026-07-28 lane's default): one line
+   * per interval for the isolate. Failures are still logged one by one; `logEveryCall` wins.
+   */
+  summary?: CallSummary;
+}
+
+/** Seconds between two summary lines of an isolate (the first call after the interval writes it). */
+export const SUMMARY_INTERVAL_MS = 60_000;
+
+interface ToolTally {
+  calls: number;
+  hits: number;
+  misses: number;
+  upstreamRequests: number;
+  durationMs: number;
+  maxDurationMs: number;
+}
+
+/** Successful calls counted per tool, written as one `tool_calls` line per interval. */
+export interface CallSummary {
+  /** Counts a call; writes the summary line when the interval has passed. */
+  add(tool: string, call: { cache: string; upstreamRequests: number; durationMs: number }): void;
+}
+
+/**
+ * One isolate's summary for a lane. `platformOps` is taken when a line is written, so the
+ * operations of every call since the previous line are in it and none goes uncounted.
+ */
+export function createCallSummary(
+  lane: string,
+  platformOps?: () => PlatformOps,
+  now: () => number = () => Date.now(),
+): CallSummary {
+  let since = now();
+  let tools = new Map<string, ToolTally>();
+  return {
+    add(tool, call) {
+      let tally = tools.get(tool);
+      if (!tally) {
+        tally = { calls: 0, hits: 0, misses: 0, upstreamRequests: 0, durationMs: 0, maxDurationMs: 0 };
+        tools.set(tool, tally);
+      }
+      tally.calls++;
+      if (call.cache === "hit") tally.hits++;
+      if (call.cache === "miss") tally.misses++;
+      tally.upstreamRequests += call.upstreamRequests;
+      tally.durationMs += call.durationMs;
+      tally.maxDurationMs = Math.max(tally.maxDurationMs, call.durationMs);
+      const at = now();
+      if (at - since < SUMMARY_INTERVAL_MS) return;
+      const line = {
+        event: "tool_calls",
+        lane,
+        seconds: Math.round((at - since) / 1000),
+        tools: Object.fromEntries(tools),
+        ...platformOps?.(),
+      };
+      since = at;
+      tools = new Map();
+      console.info(JSON.stringify(line));
+    },
+  };
 }
 
 export function asResult(output: ToolOutput<unknown>): ToolResult {
@@ -96,8 +159,12 @@ export async function runToolCall(tool: Tool, input: CallArguments, scope: CallS
     const cacheMisses = solana.cacheMisses - missesBefore;
     const upstreamRequests = solana.upstreamRequests - upstreamBefore;
     const cache = cacheMisses > 0 ? "miss" : cacheHits > 0 ? "hit" : "none";
+    const durationMs = Date.now() - started;
+    if (scope.summary && !scope.logEveryCall && outcome === "ok") {
+      scope.summary.add(tool.name, { cache, upstreamRequests, durationMs });
+    }
     // An unlogged hit leaves its platform operations to the next line, so none goes uncounted.
-    if (scope.logEveryCall || cache !== "hit" || upstreamRequests > 0 || outcome !== "ok") {
+    else if (scope.logEveryCall || cache !== "hit" || upstreamRequests > 0 || outcome !== "ok") {
       // Info, not log: `wrangler dev --log-level info` shows it, and Workers Logs files it as info.
       console.info(
         JSON.stringify({
@@ -106,7 +173,7 @@ export async function runToolCall(tool: Tool, input: CallArguments, scope: CallS
           lane: scope.lane,
           // Only a known network: a rejected argument is any text, and text from outside stays out of logs.
           network: networkNamed(input),
-          durationMs: Date.now() - started,
+          durationMs,
           cache,
           cacheHits,
           cacheMisses,

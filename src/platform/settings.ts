@@ -43,6 +43,11 @@ export interface Settings {
   priceMaxAgeSeconds: number;
   /** A log line for every tool call, cache hits included (LOG_TOOL_CALLS=all). */
   logEveryCall: boolean;
+  /**
+   * Successful calls on the 2026-07-28 lane counted in one line a minute (LOG_TOOL_CALLS=summary,
+   * the default); "misses" keeps a line for every call but a cache hit, "all" for every call.
+   */
+  summarizesCalls: boolean;
   /** A 2025 session idle this long is deleted (SESSION_IDLE_SECONDS, default one day). */
   sessionIdleMs: number;
   /** A user's state object nobody changed for this long is deleted (USER_STATE_IDLE_SECONDS, default 90 days). */
@@ -83,6 +88,7 @@ export function settingsOf(env: Partial<Env>): Settings {
       cacheMaxAgeSeconds: { confirmed: vars.CACHE_MAX_AGE_CONFIRMED, finalized: vars.CACHE_MAX_AGE_FINALIZED },
       priceMaxAgeSeconds: vars.PRICE_MAX_AGE_SECONDS,
       logEveryCall: vars.LOG_TOOL_CALLS === "all",
+      summarizesCalls: vars.LOG_TOOL_CALLS !== "all" && vars.LOG_TOOL_CALLS !== "misses",
       sessionIdleMs: vars.SESSION_IDLE_SECONDS * 1000,
       userStateIdleMs: vars.USER_STATE_IDLE_SECONDS * 1000,
       accessTokenTtlSeconds: vars.ACCESS_TOKEN_TTL,

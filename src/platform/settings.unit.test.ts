@@ -10,10 +10,13 @@ describe("settingsOf", () => {
       cacheMaxAgeSeconds: { confirmed: 5, finalized: 30 },
       priceMaxAgeSeconds: 60,
       logEveryCall: false,
+      summarizesCalls: true,
       sessionIdleMs: 86_400_000,
       userStateIdleMs: 90 * 86_400_000,
       accessTokenTtlSeconds: 3600,
     });
+    expect(settingsOf({ LOG_TOOL_CALLS: "summary" })).toMatchObject({ logEveryCall: false, summarizesCalls: true });
+    expect(settingsOf({ LOG_TOOL_CALLS: "misses" })).toMatchObject({ logEveryCall: false, summarizesCalls: false });
   });
 
   it("reads what is set, numbers from their text", () => {
@@ -34,6 +37,7 @@ describe("settingsOf", () => {
       cacheMaxAgeSeconds: { confirmed: 2, finalized: 120 },
       priceMaxAgeSeconds: 15,
       logEveryCall: true,
+      summarizesCalls: false,
       sessionIdleMs: 60_000,
       userStateIdleMs: 3_600_000,
       accessTokenTtlSeconds: 600,

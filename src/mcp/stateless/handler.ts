@@ -33,11 +33,14 @@ const callers = new AsyncLocalStorage<{ caller: string; env: Env }>();
 /** The tool list is the same for every caller and changes only with a deploy. */
 const LIST_CACHE = { ttlMs: 3_600_000, cacheScope: "public" } as const;
 
-/** One call host per isolate: its Solana service's clients, memory cache and coalescing serve every request. */
+/**
+ * One call host per isolate: its Solana service's clients, memory cache and coalescing serve every
+ * request, and its successful calls are counted in one summary line a minute (LOG_TOOL_CALLS).
+ */
 let isolate: CallHost | undefined;
 
 function isolateHost(env: Env): CallHost {
-  isolate ??= createCallHost(env, { waitUntil });
+  isolate ??= createCallHost(env, { waitUntil, summarizeAs: "stateless" });
   return isolate;
 }
 

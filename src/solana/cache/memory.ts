@@ -8,6 +8,11 @@ export interface MemoryEntry {
   json: string;
   slot: number;
   fetchedAt: number;
+  /**
+   * Fetch time of the value this isolate last knows KV to hold for the key (it wrote it, or read
+   * it): a fresher value in memory is not written again until that one is old enough.
+   */
+  storedAt?: number;
 }
 
 export interface MemoryLayer {

@@ -76,9 +76,28 @@ export function ttlSecondsFor(read: CachedRead, config: FreshnessConfig): number
   return Math.max(KV_MIN_TTL_SECONDS, Math.ceil(config.maxRequested));
 }
 
-/** Skips a write when the stored value is younger than KV's per-key write rate allows. */
-export function shouldWrite(previous: Pick<CacheEntry, "fetchedAt"> | undefined, now: number): boolean {
-  return !previous || ageMs(previous, now) >= MIN_WRITE_INTERVAL_MS;
+/**
+ * The read's own freshness window in seconds (what a caller who sets no `maxAgeSeconds` accepts):
+ * `Infinity` for immutable values, undefined when the read is never cached.
+ */
+export function freshnessWindow(read: CachedRead, config: FreshnessConfig): number | undefined {
+  if (read.commitment === "processed") return undefined;
+  return read.immutable ? Number.POSITIVE_INFINITY : config[read.commitment];
+}
+
+/**
+ * Whether a freshly fetched value is worth a KV write (KV writes cost ten times a read): only when
+ * KV holds nothing this isolate knows of, or what it holds is at least half its freshness window
+ * old (and never faster than KV's per-key write rate). A younger stored value still serves other
+ * isolates for at least half a window; an immutable value once stored is never written again.
+ */
+export function shouldWrite(
+  stored: Pick<CacheEntry, "fetchedAt"> | undefined,
+  now: number,
+  windowSeconds: number,
+): boolean {
+  if (!stored) return true;
+  return ageMs(stored, now) >= Math.max(MIN_WRITE_INTERVAL_MS, (windowSeconds * 1000) / 2);
 }
 
 /** `v1:<network>:<commitment>:<kind>:<key>`, with an over-long key replaced by its SHA-256. */

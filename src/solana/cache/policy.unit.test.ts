@@ -4,6 +4,7 @@ import {
   ageSeconds,
   cacheKey,
   DEFAULT_FRESHNESS,
+  freshnessWindow,
   isFresh,
   maxAgeFor,
   parseEntry,
@@ -52,10 +53,20 @@ describe("KV limits", () => {
     expect(ttlSecondsFor(read({ immutable: true }), DEFAULT_FRESHNESS)).toBe(7 * 24 * 3600);
   });
 
-  it("writes a key at most about once per second", () => {
-    expect(shouldWrite(undefined, 10_000)).toBe(true);
-    expect(shouldWrite({ fetchedAt: 9_500 }, 10_000)).toBe(false);
-    expect(shouldWrite({ fetchedAt: 9_000 }, 10_000)).toBe(true);
+  it("writes a key only once what KV holds is half its freshness window old, and never faster than once a second", () => {
+    expect(shouldWrite(undefined, 10_000, 5)).toBe(true);
+    expect(shouldWrite({ fetchedAt: 8_000 }, 10_000, 5)).toBe(false);
+    expect(shouldWrite({ fetchedAt: 7_500 }, 10_000, 5)).toBe(true);
+    expect(shouldWrite({ fetchedAt: 9_500 }, 10_000, 0)).toBe(false);
+    expect(shouldWrite({ fetchedAt: 9_000 }, 10_000, 0)).toBe(true);
+    expect(shouldWrite({ fetchedAt: 0 }, 10_000_000, Number.POSITIVE_INFINITY)).toBe(false);
+  });
+
+  it("takes the write window from the commitment, not from what one caller asked", () => {
+    expect(freshnessWindow(read({ commitment: "confirmed", maxAgeSeconds: 0 }), DEFAULT_FRESHNESS)).toBe(5);
+    expect(freshnessWindow(read({ commitment: "finalized" }), DEFAULT_FRESHNESS)).toBe(30);
+    expect(freshnessWindow(read({ immutable: true }), DEFAULT_FRESHNESS)).toBe(Number.POSITIVE_INFINITY);
+    expect(freshnessWindow(read({ commitment: "processed" }), DEFAULT_FRESHNESS)).toBeUndefined();
   });
 
   it("keys by version, network, commitment, kind and key, hashing long keys under 512 bytes", async () => {

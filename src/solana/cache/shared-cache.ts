@@ -12,6 +12,7 @@ import {
   type CacheEntry,
   cacheKey,
   type FreshnessConfig,
+  freshnessWindow,
   isFresh,
   maxAgeFor,
   parseEntry,
@@ -69,6 +70,8 @@ export function createSharedCache(options: SharedCacheOptions): SharedCache {
     }).catch(() => null);
 
   const store = (key: string, read: CachedRead, entry: CacheEntry, json: string): Promise<void> => {
+    // Noted before the write starts: concurrent misses on the key see it and write nothing.
+    memory.set(key, { json, slot: entry.slot, fetchedAt: entry.fetchedAt, storedAt: entry.fetchedAt });
     const put = options.kv
       .put(key, json, { expirationTtl: ttlSecondsFor(read, options.freshness) })
       .catch((error: unknown) => {
@@ -77,7 +80,6 @@ export function createSharedCache(options: SharedCacheOptions): SharedCache {
           JSON.stringify({ event: "cache_write_failed", kind: read.kind, error: String(error).slice(0, 120) }),
         );
       });
-    memory.set(key, { json, slot: entry.slot, fetchedAt: entry.fetchedAt });
     if (options.waitUntil) {
       options.waitUntil(put);
       return Promise.resolve();
@@ -114,7 +116,7 @@ export function createSharedCache(options: SharedCacheOptions): SharedCache {
       const text = await readKv(key);
       stored = parseEntry(text);
       if (text !== null && stored && isFresh(stored, maxAge, Date.now())) {
-        memory.set(key, { json: text, slot: stored.slot, fetchedAt: stored.fetchedAt });
+        memory.set(key, { json: text, slot: stored.slot, fetchedAt: stored.fetchedAt, storedAt: stored.fetchedAt });
         return hit(stored, Date.now());
       }
     }
@@ -123,8 +125,14 @@ export function createSharedCache(options: SharedCacheOptions): SharedCache {
     const entry: CacheEntry<T> = { value: loaded.value, slot: loaded.slot, fetchedAt: Date.now() };
     const json = serialize(entry, read.kind);
     // Read the layer again: a concurrent miss may have just stored the same answer.
-    const previous = newest(memory.get(key), stored);
-    if (shouldWrite(previous, entry.fetchedAt)) await store(key, read, entry, json);
+    const current = memory.get(key);
+    const inKv = newest(current?.storedAt === undefined ? undefined : { fetchedAt: current.storedAt }, stored);
+    const window = freshnessWindow(read, options.freshness) ?? 0;
+    if (shouldWrite(inKv, entry.fetchedAt, window)) await store(key, read, entry, json);
+    else if (!current || current.fetchedAt < entry.fetchedAt) {
+      // Not worth a write yet, but this isolate's next reads get the newer value.
+      memory.set(key, { json, slot: entry.slot, fetchedAt: entry.fetchedAt, storedAt: inKv?.fetchedAt });
+    }
     options.onRead?.(false);
     return { value: loaded.value, slot: loaded.slot, cache: MISS };
   };
