@@ -45,27 +45,42 @@ export function bundleSize() {
 }
 
 /**
- * `wrangler check startup` as anyone would run it, three times: the figure it prints as Active
- * (the sampled time the isolate was not idle while the Worker's top level ran), the median of the
- * three, and the machine's load average beside it. Active is wall time, so other work on the
- * machine inflates it: a busy 2-core machine shows two to three times a quiet one's figure.
+ * `wrangler check startup` as anyone would run it, three times for this Worker and three for the
+ * platform's default template (bench/template: createMcpHandler, SDK v2, kit, one tool),
+ * interleaved: the figure it prints as Active (the sampled time the isolate was not idle while the
+ * Worker's top level ran), the median of each, their ratio, and the machine's load average beside
+ * them. Active is wall time, so other work on the machine inflates it: a busy 2-core machine shows
+ * two to three times a quiet one's figure, which is why the ratio within the same minutes is the
+ * figure to read.
  */
 export function startupCpu() {
   const profile = path.join(os.tmpdir(), `edge-mcp-startup-${process.pid}.cpuprofile`);
+  const active = (cwd) => {
+    const out = execFileSync(process.execPath, [wranglerBin, "check", "startup", "--outfile", profile], {
+      cwd,
+      encoding: "utf8",
+    });
+    const found = out.match(/Active: ([\d.]+) ms/);
+    return found ? Number(found[1]) : undefined;
+  };
+  const median = (runs) => [...runs].sort((a, b) => a - b)[Math.floor(runs.length / 2)];
   try {
     const runs = [];
+    const templateRuns = [];
     for (let i = 0; i < 3; i++) {
-      const out = execFileSync(process.execPath, [wranglerBin, "check", "startup", "--outfile", profile], {
-        cwd: root,
-        encoding: "utf8",
-      });
-      const active = out.match(/Active: ([\d.]+) ms/);
-      if (active) runs.push(Number(active[1]));
+      const ours = active(root);
+      const template = active(path.join(root, "bench/template"));
+      if (ours !== undefined) runs.push(ours);
+      if (template !== undefined) templateRuns.push(template);
     }
-    const sorted = [...runs].sort((a, b) => a - b);
+    const activeMs = median(runs);
+    const templateActiveMs = median(templateRuns);
     return {
-      activeMs: sorted[Math.floor(sorted.length / 2)],
+      activeMs,
       runsMs: runs,
+      templateActiveMs,
+      templateRunsMs: templateRuns,
+      ratioToTemplate: activeMs && templateActiveMs ? round(activeMs / templateActiveMs, 2) : undefined,
       loadAverage: round(os.loadavg()[0], 2),
     };
   } catch (error) {
