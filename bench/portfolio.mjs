@@ -21,6 +21,7 @@ import { freePort } from "../scripts/free-port.mjs";
 import { startLocalChain } from "../scripts/local-chain.mjs";
 import { startWranglerDev } from "../scripts/wrangler-dev.mjs";
 import { startFaultProxy } from "../test/support/fault-proxy.ts";
+import { stopAfter } from "./settings.mjs";
 import { workerdCpuMs } from "./workerd.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -93,13 +94,7 @@ const stopAll = async () => {
     } catch {}
   }
 };
-const hardDeadline = setTimeout(
-  () => {
-    console.error("bench/portfolio: time limit reached, stopping");
-    void stopAll().then(() => process.exit(1));
-  },
-  4 * 60 * 1000,
-);
+const hardDeadline = stopAfter("bench/portfolio", 4, stopAll);
 
 try {
   const chain = await startLocalChain({ port: 0, log: () => {} });

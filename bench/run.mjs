@@ -30,7 +30,7 @@ import { bundleSize, sessionMemory, startupCpu } from "./footprint.mjs";
 import { openSessions, throughputRuns, toolCalls } from "./load.mjs";
 import { platformResults, platformWorkloads, runWorkloads } from "./platform.mjs";
 import { markdown } from "./report.mjs";
-import { base, PORT, root, round } from "./settings.mjs";
+import { base, PORT, root, round, stopAfter } from "./settings.mjs";
 import { transactionTextSizes } from "./transaction-text.mjs";
 
 const STANDALONE = ["portfolio", "template", "upstream"];
@@ -57,13 +57,7 @@ const stopAll = async () => {
   await server.stop();
   await chain.stop();
 };
-const hardDeadline = setTimeout(
-  () => {
-    console.error("bench: time limit reached, stopping");
-    void stopAll().then(() => process.exit(1));
-  },
-  15 * 60 * 1000,
-);
+const hardDeadline = stopAfter("bench", 15, stopAll);
 
 try {
   await server.ready();

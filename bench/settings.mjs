@@ -16,3 +16,20 @@ export function round(value, digits) {
   const factor = 10 ** digits;
   return Math.round(value * factor) / factor;
 }
+
+/**
+ * A bench step's hard time limit: past `minutes`, say so, stop what it started and exit non-zero,
+ * so that a hung server never holds a run. Clear the returned timer when the step ends.
+ * @param {string} label
+ * @param {number} minutes
+ * @param {() => Promise<unknown>} stopAll
+ */
+export function stopAfter(label, minutes, stopAll) {
+  return setTimeout(
+    () => {
+      console.error(`${label}: time limit reached, stopping`);
+      void stopAll().then(() => process.exit(1));
+    },
+    minutes * 60 * 1000,
+  );
+}

@@ -26,7 +26,7 @@ import { demoAddresses } from "../scripts/local-chain/demo.mjs";
 import { startLocalChain } from "../scripts/local-chain.mjs";
 import { startWranglerDev } from "../scripts/wrangler-dev.mjs";
 import { PRICES } from "./platform.mjs";
-import { DURATION_S, root, round } from "./settings.mjs";
+import { DURATION_S, root, round, stopAfter } from "./settings.mjs";
 import { workerdCpuMs } from "./workerd.mjs";
 
 const ROUNDS = Number(process.env.BENCH_TEMPLATE_ROUNDS ?? 3);
@@ -42,13 +42,7 @@ const stopAll = async () => {
       .pop()()
       .catch(() => {});
 };
-const deadline = setTimeout(
-  () => {
-    console.error("bench/template: time limit reached, stopping");
-    void stopAll().then(() => process.exit(1));
-  },
-  10 * 60 * 1000,
-);
+const deadline = stopAfter("bench/template", 10, stopAll);
 
 try {
   const chain = await startLocalChain({ port: 0, log: () => {} });

@@ -21,6 +21,7 @@ import { startDevServer } from "../test/support/dev-server.ts";
 import { startFaultProxy } from "../test/support/fault-proxy.ts";
 // The same seeded source as the fuzz tests: every run makes the same calls.
 import { seededRng } from "../test/support/fuzz.ts";
+import { stopAfter } from "./settings.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const CALLS = Number(process.env.BENCH_CALLS ?? 1000);
@@ -36,13 +37,7 @@ const stopAll = async () => {
     } catch {}
   }
 };
-const hardDeadline = setTimeout(
-  () => {
-    console.error("bench/upstream: time limit reached, stopping");
-    void stopAll().then(() => process.exit(1));
-  },
-  4 * 60 * 1000,
-);
+const hardDeadline = stopAfter("bench/upstream", 4, stopAll);
 
 try {
   const chain = await startLocalChain({ port: 0, log: () => {} });
