@@ -30,7 +30,7 @@ import { bundleSize, sessionMemory, startupCpu } from "./footprint.mjs";
 import { openSessions, throughputRuns, toolCalls } from "./load.mjs";
 import { platformResults, platformWorkloads, runWorkloads } from "./platform.mjs";
 import { markdown } from "./report.mjs";
-import { base, PORT, root, round, stopAfter } from "./settings.mjs";
+import { base, eventLines, PORT, root, round, stopAfter } from "./settings.mjs";
 import { transactionTextSizes } from "./transaction-text.mjs";
 
 const STANDALONE = ["portfolio", "template", "upstream"];
@@ -107,7 +107,7 @@ process.exit(0);
 
 /** Starts `wrangler dev` against the chain; at log level info, it collects the server's JSON log events. */
 function startServer(logLevel) {
-  const events = [];
+  const { events, collect } = eventLines();
   const server = startWranglerDev({
     port: PORT,
     logLevel,
@@ -120,13 +120,7 @@ function startServer(logLevel) {
     },
     stdout: logLevel === "info" ? "capture" : "ignore",
     stderr: "inherit",
-    onLine(line) {
-      const start = line.indexOf('{"event":');
-      if (start < 0) return;
-      try {
-        events.push(JSON.parse(line.slice(start)));
-      } catch {}
-    },
+    onLine: collect,
   });
   return {
     pid: server.pid,

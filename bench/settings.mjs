@@ -33,3 +33,20 @@ export function stopAfter(label, minutes, stopAll) {
     minutes * 60 * 1000,
   );
 }
+
+/** The server's JSON event lines (`{"event":…}`) as `wrangler dev` prints them: what a run did, counted. */
+export function eventLines() {
+  /** @type {Record<string, unknown>[]} */
+  const events = [];
+  return {
+    events,
+    /** @param {string} line */
+    collect(line) {
+      const start = line.indexOf('{"event":');
+      if (start < 0) return;
+      try {
+        events.push(JSON.parse(line.slice(start)));
+      } catch {}
+    },
+  };
+}

@@ -26,7 +26,7 @@ import { demoAddresses } from "../scripts/local-chain/demo.mjs";
 import { startLocalChain } from "../scripts/local-chain.mjs";
 import { startWranglerDev } from "../scripts/wrangler-dev.mjs";
 import { PRICES } from "./platform.mjs";
-import { DURATION_S, root, round, stopAfter } from "./settings.mjs";
+import { DURATION_S, eventLines, root, round, stopAfter } from "./settings.mjs";
 import { workerdCpuMs } from "./workerd.mjs";
 
 const ROUNDS = Number(process.env.BENCH_TEMPLATE_ROUNDS ?? 3);
@@ -188,7 +188,7 @@ function lamportsOf(result) {
  */
 async function startServer({ config, vars, logLevel = "warn" }) {
   const port = await freePort();
-  const events = [];
+  const { events, collect } = eventLines();
   const server = startWranglerDev({
     port,
     config,
@@ -196,13 +196,7 @@ async function startServer({ config, vars, logLevel = "warn" }) {
     logLevel,
     stdout: logLevel === "info" ? "capture" : "ignore",
     stderr: "inherit",
-    onLine(line) {
-      const start = line.indexOf('{"event":');
-      if (start < 0) return;
-      try {
-        events.push(JSON.parse(line.slice(start)));
-      } catch {}
-    },
+    onLine: collect,
   });
   cleanups.push(() => server.stop());
   if (!(await server.waitForHealth(120_000))) throw new Error(`wrangler dev (${config ?? "project"}) did not start`);
